@@ -1,0 +1,191 @@
+"""Bytes to text, and what the text is (HTML or a text dump).
+
+Order of evidence for the encoding: a byte-order mark; for HTML, a
+``<meta charset>`` / ``http-equiv`` declaration in the first bytes; strict
+UTF-8; otherwise charset-normalizer's best guess.  Binary data (images,
+PDFs, archives) is refused with a reason rather than decoded into noise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from dataclasses import dataclass
+
+from newsx.errors import InputError
+from newsx.record import Format
+
+#: Leading bytes of binary formats users pass by mistake, with a name for the message.
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x1f\x8b", "gzip data that is not a readable gzip file"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable (ELF)"),
+    (b"MZ", "an executable (Windows)"),
+    (b"\x00\x00\x01\x00", "an icon image"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_HTML_SIGNS = re.compile(
+    r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>|div[\s>]|p>|"
+    r"script[\s>]|article[\s>]|frameset[\s>]|\?xml\s)",
+    re.IGNORECASE,
+)
+#: Bytes sniffed for HTML tags and binary signs; enough for any real page's head.
+SNIFF_BYTES = 4096
+#: Codecs in which a byte 0x0A is not always a line feed: decode whole, then split.
+_NOT_ASCII_SAFE = re.compile(r"utf[-_]?(16|32)|utf[-_]?7|cp037|cp500|cp1026|hz|iso2022", re.I)
+_CHUNK = 1 << 20
+#: Bytes looked at to guess a legacy encoding (charset-normalizer is slow on more).
+GUESS_BYTES = 200_000
+#: A well-formed multi-byte UTF-8 sequence; text in a legacy codec rarely has many.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+#: Control bytes (other than tab/newline/CR/FF/ESC) per sniffed byte above which data is binary.
+BINARY_CONTROL_SHARE = 0.10
+
+
+@dataclass(frozen=True, slots=True)
+class Encoding:
+    """How to decode an input: codec, bytes of BOM to skip, and a note if guessed."""
+
+    name: str
+    skip: int = 0
+    warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text, the encoding it was read with, and a note when that was a guess."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode(data: bytes, source: str, *, declared: str | None = None) -> Decoded:
+    """Decode ``data`` whole; raise :class:`InputError` for empty or binary input."""
+    encoding = detect_encoding(data, source, declared=declared)
+    text = decode_text(data, encoding)
+    if not text.strip():
+        raise InputError(source, "empty input")
+    return Decoded(text, encoding.name, encoding.warning)
+
+
+def detect_encoding(data: bytes, source: str, *, declared: str | None = None) -> Encoding:
+    """Choose the codec for ``data``; raise :class:`InputError` for empty or binary input."""
+    if not data.strip():
+        raise InputError(source, "empty input" if not data else "input holds only whitespace")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return Encoding(name, len(bom))
+    _refuse_binary(data, source)
+    name = declared or _declared_charset(data)
+    if name and _known(name) and codecs.lookup(name).name != "utf-8":
+        return Encoding(codecs.lookup(name).name)
+    error = _first_utf8_error(data)
+    return Encoding("utf-8") if error is None else _guess(data, error)
+
+
+def decode_text(data: bytes, encoding: Encoding) -> str:
+    """The whole input as one string."""
+    return str(memoryview(data)[encoding.skip:], encoding.name, "replace")
+
+
+def decode_lines(data: bytes, encoding: Encoding) -> list[str]:
+    """The input's physical lines, without ever holding the whole text as one string.
+
+    One string a line keeps memory near the input's size: a single emoji no
+    longer widens every character of a 50 MB text to four bytes.
+    """
+    if _NOT_ASCII_SAFE.match(encoding.name):
+        return decode_text(data, encoding).splitlines()
+    name, lines = encoding.name, []
+    for raw in io.BytesIO(data):
+        lines.extend(raw.decode(name, "replace").splitlines() or ("",))
+    if encoding.skip and lines:
+        lines[0] = lines[0].lstrip("\ufeff")
+    return lines
+
+
+def _first_utf8_error(data: bytes) -> UnicodeDecodeError | None:
+    """Validate UTF-8 chunk by chunk, so no second copy of a large input is built."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for start in range(0, len(data), _CHUNK):
+        try:
+            decoder.decode(data[start:start + _CHUNK], final=start + _CHUNK >= len(data))
+        except UnicodeDecodeError as err:
+            return UnicodeDecodeError("utf-8", data, start + err.start, start + err.end, err.reason)
+    return None
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return True
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data, 0, SNIFF_BYTES)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _refuse_binary(data: bytes, source: str) -> None:
+    head = data[:SNIFF_BYTES]
+    for magic, name in MAGIC:
+        if head.startswith(magic):
+            raise InputError(source, f"binary input ({name}), not HTML or text")
+    if b"\x00" in head:
+        raise InputError(source, "binary input (NUL bytes), not HTML or text")
+    control = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
+    if control > len(head) * BINARY_CONTROL_SHARE:
+        raise InputError(source, "binary input (control bytes), not HTML or text")
+
+
+def _guess(data: bytes, err: UnicodeDecodeError) -> Encoding:
+    """Not UTF-8: mostly UTF-8 with a few bad bytes, or a legacy single-byte encoding."""
+    sample = data[:GUESS_BYTES]
+    bad = sample.decode("utf-8", "replace").count("\ufffd") - sample.count("\ufffd".encode())
+    damaged = f"invalid UTF-8 (first bad byte at {err.start}), replaced"
+    if len(_UTF8_MULTIBYTE.findall(sample)) >= bad:
+        return Encoding("utf-8", 0, damaged)
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    if best is None or not best.encoding:
+        return Encoding("utf-8", 0, damaged)
+    name = codecs.lookup(best.encoding).name
+    return Encoding(name, 0, f"not UTF-8, read as {name}")
+
+
+def sniff_format(text: str) -> Format:
+    """``html`` when the start of ``text`` has HTML tags, else ``text``."""
+    head = text[:SNIFF_BYTES].lstrip("\ufeff \t\r\n")
+    if head.startswith("<") and _HTML_SIGNS.search(head):
+        return "html"
+    return "html" if len(_HTML_SIGNS.findall(head)) >= 3 else "text"

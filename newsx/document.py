@@ -1,0 +1,72 @@
+"""A decoded input: its text, what it is, and lazily built views of it.
+
+Extractors read a :class:`Document`; they never change it.  Views that cost
+something (the split lines of a text dump, the HTML tree) are built on first
+use and cached, so extractors that need the same view share one copy.
+
+A text dump may arrive as its physical lines rather than one string
+(``from_lines``): one string a line keeps a 50 MB dump's memory near its size.
+``text`` is then joined only if an extractor asks for it.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from newsx.record import Format
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsx.textdump import DumpLine
+
+
+class Document:
+    """One input, decoded: ``format`` says how to read ``text``."""
+
+    def __init__(
+        self,
+        source: str,
+        format: Format,
+        text: str | None = None,
+        *,
+        url: str | None = None,
+        encoding: str = "utf-8",
+        raw_lines: list[str] | None = None,
+    ) -> None:
+        if text is None and raw_lines is None:
+            raise ValueError("a Document needs text or raw_lines")
+        self.source = source
+        self.format = format
+        self.url = url
+        self.encoding = encoding
+        self._text = text
+        self._raw_lines = raw_lines
+
+    def __repr__(self) -> str:
+        return f"Document({self.source!r}, {self.format!r})"
+
+    @cached_property
+    def text(self) -> str:
+        """The whole input as one string."""
+        return self._text if self._text is not None else "\n".join(self._raw_lines or ())
+
+    @cached_property
+    def raw_lines(self) -> list[str]:
+        """The physical lines of the input, as read."""
+        return self._raw_lines if self._raw_lines is not None else self.text.splitlines()
+
+    @cached_property
+    def lines(self) -> list[DumpLine]:
+        """The text dump split into logical lines (wrapped lines re-joined)."""
+        from newsx.textdump import split_dump
+
+        return split_dump(self.raw_lines)
+
+    @cached_property
+    def tree(self) -> LexborHTMLParser:
+        """The parsed HTML tree (Lexbor via selectolax)."""
+        from selectolax.lexbor import LexborHTMLParser
+
+        return LexborHTMLParser(self.text)

@@ -1,0 +1,213 @@
+"""Authors of an HTML article: person names from bylines and metadata.
+
+A byline is cleaned the same way wherever it comes from (a byline element,
+``meta[name=author]``, a JSON-LD ``author``): the "By" prefix goes, the text
+is cut at the first date, pipe or handle, split into names, and each part must
+look like a person — not a role ("Staff Writer"), not an outlet or agency
+("CNN Business", "Associated Press"), not the site itself, not an account
+("admin", "jdadmin").  The visible byline near the headline wins over
+metadata (it lists every co-author and the metadata often names the
+publisher); metadata fills in when nothing is shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsx.extractors.html_header_text import has_case, is_site_like, normal_case, squash
+from newsx.extractors.html_meta import PageMeta, ld_names
+
+#: Meta names that carry an author's name (URLs among them are skipped).
+AUTHOR_META: tuple[str, ...] = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "byl", "cxenseparse:author", "twitter:data1",
+)
+#: Words that introduce a byline (removed), in the corpus' languages and more.
+_PREFIX = re.compile(
+    r"^\W*(?:(?:posted|written|reported|story|words|text|photos?|compiled|analysis)\s+by"
+    r"|by|from|von|por|par|di|oleh|door|af|av|autor(?:a|in)?|author|texto?|текст|автор"
+    r"|publicado\s+por|escrito\s+por|scritto\s+da|geschrieben\s+von)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+#: Where a byline stops being names: a date, a pipe, a dash between spaces, a
+#: handle, a newline, "on <date>", "updated", "published"...
+_STOP = re.compile(
+    r"\n|\s[|•·/–—-]\s|[|•·]|@|\d|(?<=[a-z]{2})\.\s|\s(?:on|am|le|el|em|il|updated|published|posted|"
+    r"publiziert|veröffentlicht)\s|\b(?:updated|published|posted)\b|\bfor\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+#: Separators between several names.
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\be\b|\by\b|\bet\b|\bи\b|،)\s*")
+#: Words that make a part a role, credential, outlet or account, not a person.
+_NOT_NAME = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|editors|editorial|contributor|contributing"
+    r"|columnist|analyst|producer|director|chief|senior|associate|special|bureau|desk|team"
+    r"|admin|administrator|webmaster|newsroom|news|press|wire|wires|services?|agency|agencies"
+    r"|media|network|magazine|times|today|post|journal|daily|herald|tribune|insider|online"
+    r"|digital|group|inc|ltd|llc|gmbh|company|corp|blog|official|reuters|afp|ap|dpa|pti|ians"
+    r"|ani|efe|ansa|upi|xinhua|cnn|bbc|nbc|cbs|abc|fox|sky|guest|gast|гость|redaç[aã]o"
+    r"|redaktion|redacción|redazione|sport|sports|ms|rd|rdn|phd|md|mph|cnc|rn|msc|bsc"
+    r"|view|more|articles?|profile|follow|share|email|twitter|facebook|biography|about"
+    r"|columnists?|opinion|review|home|weekly|edition|photographer|illustrat\w*|unknown"
+    r"|anonymous|partner|sponsored|content|reporters|writers|correspondents|ist)\b",
+    re.IGNORECASE,
+)
+#: Lower-case particles allowed inside a name ("Ludwig van Beethoven").
+_PARTICLES = frozenset({
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
+    "ter", "le", "la", "al", "el", "bin", "ibn", "y", "e", "st.",
+})
+#: A name has at most this many words (longer parts are sentences or titles).
+MAX_NAME_WORDS = 5
+#: Byline element texts longer than this are containers (author boxes, articles).
+MAX_BYLINE_CHARS = 250
+
+
+#: Line breaks inside a list of names ("By\nA\nand\nB"): joined before cutting.
+_JOIN_LINES = re.compile(
+    r"\n(?=(?:and|und|&|,)\s)|(?<=\band)\n|(?<=[,&])\n"
+    r"|^(\W*(?:by|von|por|par|di|oleh|text|текст|author|autor)\W*)\n",
+    re.IGNORECASE,
+)
+
+
+def clean_byline(text: str, site_names: list[str]) -> list[str]:
+    """Person names in one byline string ('By TOM KRISHER, AP Auto Writer' -> ['Tom Krisher'])."""
+    text = "\n".join(line for line in (ln.strip() for ln in text.split("\n")) if line)
+    text = _JOIN_LINES.sub(lambda m: (m.group(1) or "") + " ", text)
+    while True:
+        stripped = _PREFIX.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    stop = _STOP.search(text)
+    if stop:
+        text = text[:stop.start()]
+    text = squash(text).strip(" ,;:-")
+    if not text:
+        return []
+    parts = _SPLIT.split(text)
+    # "A and B, Outlet": what follows the last "and" group is an outlet or a role
+    if re.search(r"\band\b|&", text) and "," in text:
+        last_and = max(text.rfind(" and "), text.rfind("&"))
+        tail = text[last_and:]
+        if "," in tail:
+            parts = _SPLIT.split(text[:last_and + tail.index(",")])
+    names: list[str] = []
+    for i, part in enumerate(parts):
+        raw = squash(part).strip(" .,:;-'\"")
+        if " " not in raw and (raw.isupper() or (i and names and " " in names[-1])):
+            continue  # a lone word after a full name is an outlet ("..., FUTURISM") or acronym
+        name = normal_case(raw)
+        if name.endswith(" ."):
+            name = name[:-2]
+        if is_person(name, site_names) and name not in names:
+            names.append(name)
+    return names
+
+
+def is_person(name: str, site_names: list[str]) -> bool:
+    """Does ``name`` look like a person's name (not a role, outlet, account or the site)?"""
+    if not name or len(name) > 60 or any(ch.isdigit() for ch in name):
+        return False
+    tokens = name.split()
+    if len(tokens) > MAX_NAME_WORDS or _NOT_NAME.search(name) or is_site_like(name, site_names):
+        return False
+    if not has_case(name):
+        return 2 <= len(name) <= 12  # CJK / Hangul names: two to four syllables
+    for tok in tokens:
+        if tok.casefold() in _PARTICLES:
+            continue
+        if not tok[0].isupper():
+            return False
+    # one word: "Regan" yes, "RT", "jdadmin", "KWCHCIK" no
+    return not (len(tokens) == 1 and (len(name) < 3 or not name[1:].islower()))
+
+
+#: A byline written in running text: "By A and B on Monday", "Publicado por: A".
+BYLINE_IN_TEXT = re.compile(
+    r"(?:^|\s)(?:(?:posted|written|publicado|escrito|publié|scritto)\s+(?:by|por|par|da)|by|von|por)"
+    r"\s*:?\s+(?=\S)",
+    re.IGNORECASE,
+)
+#: Lines longer than this are prose, not a byline.
+MAX_BYLINE_LINE = 160
+
+
+def text_bylines(lines: list[str], site_names: list[str]) -> list[str]:
+    """Names from the first line that reads as a byline ("By X ...") among ``lines``."""
+    for line in lines:
+        if len(line) > MAX_BYLINE_LINE:
+            continue
+        m = BYLINE_IN_TEXT.search(line)
+        if m:
+            names = clean_byline(line[m.start():], site_names)
+            if names:
+                return names
+    return []
+
+
+def meta_authors(page: PageMeta, site_names: list[str]) -> list[str]:
+    """Names from JSON-LD ``author`` (then ``creator``) and author meta tags."""
+    article = page.article or {}
+    raw: list[str] = ld_names(article.get("author")) or ld_names(article.get("creator"))
+    if not raw:
+        raw = [v for v in page.all(*AUTHOR_META) if not v.startswith(("http", "/", "@"))]
+    names: list[str] = []
+    for value in raw:
+        for name in clean_byline(value, site_names):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def byline_texts(page: PageMeta) -> list[str]:
+    """Texts of byline elements (document order), one line per text node, deduplicated."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for node in page.bylines:
+        if node.tag in ("meta", "link", "body", "html", "article", "main", "script"):
+            continue
+        text = node.text(separator="\n")
+        key = squash(text)
+        if not key or len(key) > MAX_BYLINE_CHARS or key in seen:
+            continue
+        seen.add(key)
+        out.append(text)
+    return out
+
+
+def choose_authors(visible: list[tuple[int, list[str], str]], declared: list[str]) -> list[str]:
+    """Visible byline names near the headline, else the declared names.
+
+    ``visible`` holds (distance from the headline, names, raw text) per byline
+    element found near it; a byline that cleans to nothing (an agency, a desk)
+    means "no person" unless the metadata names one that the page shows.
+    """
+    if not visible:
+        return declared
+    visible = sorted(visible, key=lambda v: v[0])
+    with_names = [v for v in visible if v[1]]
+    if declared:
+        # prefer the shown byline that credits a declared author (it lists co-authors too)
+        for _, names, _raw in with_names:
+            if any(_same_person(a, b) for a in names for b in declared):
+                return _merge(names, declared)
+    if with_names:
+        return with_names[0][1]
+    return []
+
+
+def _same_person(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or a in b or b in a
+
+
+def _merge(shown: list[str], declared: list[str]) -> list[str]:
+    """The shown names, keeping the declared spelling when it is the fuller one."""
+    out = []
+    for name in shown:
+        full = next((d for d in declared if _same_person(name, d) and len(d) > len(name)), name)
+        if full not in out:
+            out.append(full)
+    return out

@@ -1,0 +1,107 @@
+"""Text helpers shared by the HTML header rules: similarity, site names, cleaning.
+
+Small pure functions on strings, kept apart from the tree code so each rule
+can be tested on plain text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+#: Characters of scripts written without case (CJK, Hangul, Thai...).
+_UNCASED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: Host labels that say nothing about the site's name.
+_HOST_NOISE = frozenset({
+    "www", "m", "amp", "mobile", "edition", "news", "en", "de", "fr", "es", "it", "pt", "ru",
+    "com", "net", "org", "co", "uk", "us", "au", "ca", "in", "br", "ph", "info", "biz", "tv",
+    "io", "ar", "jp", "kr", "id", "html",
+})
+
+
+from newsx.extractors.html_meta import squash  # noqa: E402, F401  (re-exported)
+
+
+def fold(text: str) -> str:
+    """Comparison form: NFKC, case-folded, quotes and dashes unified."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return text.translate(_FOLD_TABLE)
+
+
+_FOLD_TABLE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens; each CJK character counts as one token."""
+    out: list[str] = []
+    for w in _WORD.findall(fold(text)):
+        if _UNCASED.search(w) and not ("\uac00" <= w[0] <= "\ud7af"):
+            out.extend(w)
+        else:
+            out.append(w)
+    return out
+
+
+def overlap(a: str, b: str) -> float:
+    """Token-set F1 of two strings (0 when either is empty)."""
+    wa, wb = set(words(a)), set(words(b))
+    if not wa or not wb:
+        return 0.0
+    common = len(wa & wb)
+    return 2 * common / (len(wa) + len(wb))
+
+
+def containment(small: str, big: str) -> float:
+    """Share of ``small``'s tokens found in ``big``."""
+    ws, wb = set(words(small)), set(words(big))
+    return len(ws & wb) / len(ws) if ws else 0.0
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, folded: 'The Verge' -> 'theverge'."""
+    return "".join(_WORD.findall(fold(text))).replace("_", "")
+
+
+def host_names(url: str | None) -> list[str]:
+    """Name-bearing labels of a URL's host: 'https://www.nytimes.com/x' -> ['nytimes']."""
+    if not url:
+        return []
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return []
+    return [label for label in host.split(".") if label and label not in _HOST_NOISE]
+
+
+def is_site_like(text: str, site_names: list[str]) -> bool:
+    """Does ``text`` name the site (equal to, or containing / contained in, a known name)?"""
+    c = compact(text)
+    if not c:
+        return False
+    for name in site_names:
+        n = compact(name)
+        if not n or len(n) < 3:
+            continue
+        if c == n or (len(c) >= 4 and c in n) or (n in c and len(c) <= 2 * len(n) + 6):
+            return True
+    return False
+
+
+def has_case(text: str) -> bool:
+    """True when ``text`` is in a cased script (Latin, Cyrillic, Greek...)."""
+    return any(ch.isupper() or ch.islower() for ch in text)
+
+
+def normal_case(name: str) -> str:
+    """An upper-case name in normal case ('JANIE HAR' -> 'Janie Har'); others unchanged."""
+    if not name.isupper():
+        return name
+    return " ".join(_cap(part) for part in name.split(" "))
+
+
+def _cap(token: str) -> str:
+    """'MCDONALD' -> 'Mcdonald', "O'NEIL" -> "O'Neil", 'JEAN-PAUL' -> 'Jean-Paul'."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), token.lower())

@@ -1,0 +1,343 @@
+"""Related-item lists of a text dump ("Related", "Most read", "Leggi anche", ...).
+
+A dump keeps a recommendation block as a heading line followed by one
+headline a line, sometimes with a meta line per item ("Arab | 3 Feb, 2025"
+above it, or a date below it).  This extractor only reads lists under a
+heading from :data:`HEADINGS`: an unheaded run of short lines is a menu,
+and menus are never related items.  A list ends at the next heading, a
+paragraph of prose, a footer line, or a run of lines that are not items.
+
+Inline one-line links ("Read also: Title", "Leggi anche: Title") between
+paragraphs are read too.  ``url`` is always ``None`` in text mode.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsx.document import Document
+from newsx.extractors.base import Context, Extractor
+from newsx.record import RelatedItem
+
+# --------------------------------------------------------------------------- tables
+
+#: Headings that open a related / recommended list, as regexes over the whole
+#: casefolded line (trailing ":", "…", "..." and arrows removed first).
+HEADINGS: tuple[str, ...] = (
+    # English
+    r"related(?: news| articles?| stories| posts?| content| coverage| reading| links| videos?)?",
+    r"(?:you )?(?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+    r"read (?:more|also|next|this next|this)", r"also read", r"see also", r"further reading",
+    r"more (?:stories|news|articles|headlines|videos|to explore|like this)",
+    r"more (?:from|on|in|about) .{2,40}", r"more .{2,30} (?:news|stories)",
+    r"most (?:read|popular|viewed|shared|watched|commented|recent)(?: .{2,30})?",
+    r"popular(?: articles| posts| stories| now| today| news| in .{2,30})?",
+    r"recommended(?: for you| stories| articles| reading| videos)?",
+    r"trending(?: now| stories| news| articles| videos)?(?: on .{2,30})?",
+    r"latest(?: .{2,25})?", r"recent(?: posts| articles| stories| news)?",
+    r"top (?:stories|news|videos|headlines)(?: in .{2,30})?",
+    r"(?:don'?t|do not) miss", r"next up(?: in .{2,30})?", r"up next", r"what to read next",
+    r"editor'?s? (?:picks|choice)", r"featured(?: stories| articles| posts)?", r"explore further",
+    r"other (?:stories|news|articles)", r"related stories", r"in case you missed it",
+    # Portuguese, Spanish, Italian, French, German, Dutch
+    r"leia (?:também|mais)", r"veja também", r"mais lidas?", r"notícias relacionadas",
+    r"relacionad[oa]s", r"lee también", r"te puede interesar", r"más leídas?", r"lo más visto",
+    r"leggi anche", r"potrebbe interessarti", r"articoli correlati", r"i più letti",
+    r"lire aussi", r"à lire aussi", r"sur le même sujet", r"les plus lus", r"voir aussi",
+    r"lesen sie auch", r"mehr zum thema", r"das könnte sie auch interessieren", r"meistgelesen",
+    r"ähnliche artikel", r"lees ook", r"meest gelezen",
+    # Russian, Indonesian, Japanese, Korean, Chinese
+    r"читайте также", r"по теме", r"самое читаемое", r"популярное", r"похожие статьи",
+    r"смотрите также", r"baca juga", r"berita terkait", r"artikel terkait", r"terpopuler",
+    r"関連記事", r"人気記事", r"おすすめ記事", r"こちらもおすすめ", r"관련기사", r"관련 기사",
+    r"많이 본 뉴스", r"相关新闻", r"相关文章", r"热门文章",
+)
+#: First words of the headings above (casefolded): a cheap test run on every
+#: line before the heading regex.  ``tests/test_text_related.py`` checks that
+#: every heading pattern's examples pass it.
+HEADING_FIRST_WORDS: frozenset[str] = frozenset(
+    [
+        "related", "you", "may", "might", "read", "also", "see", "further", "more", "most",
+        "popular", "recommended", "trending", "latest", "recent", "top", "don't", "dont", "do",
+        "next", "up", "what", "editor's", "editors", "editor", "featured", "explore", "other", "in",
+        "leia", "veja", "mais", "notícias", "relacionados", "relacionadas", "lee", "te", "más",
+        "lo", "leggi", "potrebbe", "articoli", "i", "lire", "à", "sur", "les", "voir", "lesen",
+        "mehr", "das", "meistgelesen", "ähnliche", "lees", "meest", "читайте", "по", "самое",
+        "популярное", "похожие", "смотрите", "baca", "berita", "artikel", "terpopuler",
+    ]
+)
+#: First words of the inline "Read also: Title" labels.
+INLINE_FIRST_WORDS: frozenset[str] = frozenset(
+    [
+        "read", "also", "see", "related", "leia", "veja", "leggi", "lesen", "lire", "читайте",
+        "baca", "lee",
+    ]
+)
+
+#: Lines that end a list: footers, comment and share furniture.
+END_LINES: tuple[str, ...] = (
+    r"comments?", r"\d+ comments?", r"leave a (?:comment|reply)",
+    r"share(?: this)?(?: story| article)?",
+    r"tags?", r"filed under", r"about (?:us|the author)", r"contact(?: us)?", r"advertisement",
+    r"newsletter", r"sign up", r"subscribe", r"footer", r"privacy policy",
+    r"terms of (?:use|service)",
+    r"follow us", r"show more", r"load more", r"see all", r"view all", r"more", r"all news",
+    r"previous(?: article| post)?", r"next(?: article| post)?",
+)
+#: A footer or legal line anywhere in it ends a list.
+_FOOTER_SIGNS: tuple[str, ...] = (
+    "©", "copyright", "all rights reserved", "cookie", "privacy policy",
+)
+
+_FIRST_WORDS = HEADING_FIRST_WORDS | INLINE_FIRST_WORDS
+_HEADING = re.compile(r"(?:" + "|".join(HEADINGS) + r")")
+_END = re.compile(r"(?:" + "|".join(END_LINES) + r")")
+_HEADING_TRIM = re.compile(r"[\s:：.…»›>→|-]+$")
+#: Inline "Read also: Title" between paragraphs.
+_INLINE = re.compile(
+    r"(?i)^(?:read (?:also|more|next)|also read|see also|related|leia também|veja também"
+    r"|leggi anche|lesen sie auch|lire aussi|читайте также|baca juga|lee también)"
+    r"\s*[:：–—-]\s*(?P<title>\S.{10,200})$"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_DIGIT = re.compile(r"\d")
+#: "Section | date" meta line of an item.
+_META_PIPE = re.compile(r"^(?P<section>[^|\d]{2,40}?)\s*\|\s*(?P<date>.*\d.*)$")
+#: Counters, slide numbers, "1 of 3", stray booleans: skipped silently.
+_NOISE = re.compile(r"(?i)^(?:\d{1,3}(?:[.,]\d)?k?|\d+ of \d+|false|true|[^\w]{1,3})$")
+_RELATIVE = re.compile(r"(?i)^\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$")
+#: Interface phrases that look like headlines by shape.
+_UI = re.compile(
+    r"(?i)^(?:sign up|subscribe|follow|find us|connect with|loading|never miss|scroll|see full"
+    r"|see all|get (?:daily|the|our)|listen to|click|download|view (?:all|more)|watch live"
+    r"|join|enter your|please|back to|share|tap|skip|previous|next (?:article|post)|provided by"
+    r"|about our)\b"
+)
+#: A teaser ends a sentence; a headline cut short ends in an ellipsis.
+_CLOSERS = "\"'”’)»"
+#: A clock time glued before a headline ("14:48In Footsteps of ...").
+_LEAD_TIME = re.compile(r"^\d{1,2}:\d\d\s*(?=\S)")
+#: "Name • Nov 18", "Name Monday 10:00PM": an item's author-and-time line.
+_BYLINE_META = re.compile(
+    r"(?i)^[^\d]{2,30}(?:•|·|\|)?\s*(?:\d|mon|tue|wed|thu|fri|sat|sun|yesterday|today)"
+)
+_SENTENCE = re.compile(r"[a-z\u00e0-\u024f\u0430-\u044f][.!?]\s+[A-Z\u0410-\u042f]")
+
+# Tuned on the development dumps:
+#: Lines of a list that are neither item nor meta before the list is over.
+_MAX_GAP = 2
+#: Items taken from one list at most (a longer run is a link farm).
+_MAX_ITEMS = 30
+#: A list whose items average fewer words than this is a menu of topics.
+_MIN_MEAN_WORDS = 3.5
+#: An item longer than this is a teaser paragraph, not a headline.
+_MAX_ITEM_CHARS = 200
+
+
+def _first_word(text: str) -> str:
+    return text[:24].split(None, 1)[0].rstrip(":：").casefold() if text else ""
+
+
+def _is_heading(text: str) -> bool:
+    """The line opens a related list."""
+    if len(text) > 60 or not text:
+        return False
+    if (text.isascii() or not _CJK.match(text)) and _first_word(text) not in HEADING_FIRST_WORDS:
+        return False
+    key = _HEADING_TRIM.sub("", text.casefold())
+    return bool(key) and _HEADING.fullmatch(key) is not None
+
+
+def _is_end(text: str) -> bool:
+    folded = text.casefold()
+    if any(sign in folded for sign in _FOOTER_SIGNS):
+        return True
+    key = _HEADING_TRIM.sub("", text.casefold())
+    return len(key) <= 40 and _END.fullmatch(key) is not None
+
+
+def _words(text: str) -> int:
+    if _CJK.search(text[:20]):
+        return max(1, len(text) // 3)
+    return text.count(" ") + 1
+
+
+def _is_item(text: str) -> bool:
+    """A headline of a listed article (by shape)."""
+    n = len(text)
+    if n < 12 or n > _MAX_ITEM_CHARS or "://" in text or "www." in text:
+        return False
+    words = _words(text)
+    if words < 3 or words > 30:
+        return False
+    if len(_SENTENCE.findall(text)) >= 2:
+        return False  # two sentences: a teaser, not a headline
+    return not _NOISE.match(text)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends a sentence (a teaser), not with an ellipsis (a headline cut short)."""
+    last = text[-1:]
+    if last in _CLOSERS and len(text) > 1:
+        text = text[:-1]
+        last = text[-1:]
+    return last in (".", "!", "?") and not text.endswith("..")
+
+
+def _meta(text: str) -> tuple[str | None, str | None] | None:
+    """(section, published) when the line is an item's meta line, else ``None``."""
+    if len(text) > 60 or not _DIGIT.search(text):
+        return None
+    from newsx import dates
+
+    if _RELATIVE.match(text):
+        return None, None
+    m = _META_PIPE.match(text)
+    if m:
+        found = dates.search_date(m.group("date"))
+        if found:
+            return m.group("section").strip(), found.iso
+    found = dates.search_date(text)
+    if found and len(text) - (found.end - found.start) <= 12:
+        return None, found.iso
+    return None
+
+
+def _read_list(
+    lines: list[str], start: int, own_title: str | None
+) -> tuple[list[RelatedItem], int]:
+    """Items of the list whose first line is ``lines[start]``; also where it ended.
+
+    Besides items and their meta lines a list may hold a teaser after each
+    item and a kicker before each item; a kicker-like short line in a list
+    that opened without one is the next block's heading and ends the list.
+    """
+    items: list[RelatedItem] = []
+    pending: tuple[str | None, str | None] | None = None
+    meta_first: bool | None = None
+    kickers = False
+    gap = 0
+    last = ""  # "item", "teaser", "meta", "other"
+    j = start
+    while j < len(lines) and len(items) < _MAX_ITEMS:
+        text = lines[j]
+        if _is_heading(text) or _is_end(text):
+            break
+        kind = _kind(text)
+        if kind == "meta":
+            meta = _meta(text)
+            if meta_first is None:
+                meta_first = not items
+            if meta_first:
+                pending = meta
+            elif items and items[-1].published is None and meta is not None:
+                prev = items[-1]
+                items[-1] = RelatedItem(prev.title, None, meta[0] or prev.section, meta[1])
+            gap = 0
+        elif kind == "noise":
+            pass
+        elif kind == "teaser":
+            if last != "item":
+                break  # a paragraph: the list is over (or never was)
+        elif kind == "item":
+            text = _LEAD_TIME.sub("", text)
+            if meta_first is None:
+                meta_first = False
+            section, published = pending or (None, None)
+            if own_title is None or text.casefold() != own_title:
+                items.append(RelatedItem(text, None, section, published))
+            pending = None
+            gap = 0
+        else:
+            if not items and last == "":
+                kickers = True
+            elif items and not kickers:
+                break
+            gap += 1
+            if gap > _MAX_GAP or len(text) > _MAX_ITEM_CHARS:
+                break
+        last = kind
+        j += 1
+    return items, j
+
+
+def _kind(text: str) -> str:
+    """What a line inside a list is: item, meta, teaser, noise or other."""
+    if _NOISE.match(text) or _RELATIVE.match(text):
+        return "noise"
+    if _meta(text) is not None:
+        return "meta"
+    if len(text) <= 45 and _BYLINE_META.match(text) and _DIGIT.search(text):
+        return "noise"
+    if text.isupper() and _words(text) <= 6:
+        return "other"  # an upper-case kicker above a teaser
+    if len(text) > _MAX_ITEM_CHARS or _UI.match(text):
+        return "other" if len(text) <= _MAX_ITEM_CHARS else "teaser"
+    words = _words(text)
+    if (words >= 12 and _ends_sentence(text)) or (words >= 16 and _SENTENCE.search(text)):
+        return "teaser"
+    return "item" if _is_item(text) else "other"
+
+
+def _menu_like(items: list[RelatedItem]) -> bool:
+    """Short topic links (a menu or a tag strip), not headlines."""
+    if not items:
+        return True
+    return sum(_words(i.title) for i in items) / len(items) < _MIN_MEAN_WORDS
+
+
+def _candidate_lines(lines: list[str]) -> list[int]:
+    """Indices of lines that may be a heading or an inline link.
+
+    The test is a set lookup of the first word (or a CJK first character),
+    so the regexes only ever see a handful of lines per dump.
+    """
+    out: list[int] = []
+    for i, text in enumerate(lines):
+        if len(text) > 240 or not text:
+            continue
+        head = text[:24].split(None, 1)
+        if not head:
+            continue
+        if head[0].rstrip(":：").casefold() in _FIRST_WORDS or (
+            not text.isascii() and _CJK.match(text)
+        ):
+            out.append(i)
+    return out
+
+
+def extract_related(doc: Document, ctx: Context) -> list[RelatedItem] | None:
+    """Related items under recommendation headings, in page order, each once."""
+    lines = [line.text for line in doc.lines]
+    own = ctx.header.title.casefold() if ctx.header and ctx.header.title else None
+    out: list[RelatedItem] = []
+    seen: set[str] = set()
+    done = 0  # lines before this one were already read as part of a list
+    for j in _candidate_lines(lines):
+        if j < done:
+            continue
+        text = lines[j]
+        found: list[RelatedItem] = []
+        if _is_heading(text):
+            found, done = _read_list(lines, j + 1, own)
+            if _menu_like(found):
+                found = []
+        elif len(text) <= 240 and _first_word(text) in INLINE_FIRST_WORDS:
+            m = _INLINE.match(text)
+            if m and _is_item(m.group("title")):
+                found = [RelatedItem(m.group("title").strip())]
+        for item in found:
+            key = item.title.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+    return out or None
+
+
+EXTRACTOR = Extractor(
+    name="text-related",
+    block="related",
+    formats=frozenset({"text"}),
+    extract=extract_related,
+    priority=50,
+)

@@ -1,0 +1,122 @@
+"""One input to one record: decode, sniff, run the extractors, assemble.
+
+Phases, in order: bytes → :class:`~newsx.document.Document` → header
+(merged across header extractors, lowest priority number first) → body
+(first extractor with a non-empty result) → related (likewise) → record.
+Each later phase sees what the earlier ones found through a
+:class:`~newsx.extractors.base.Context`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from newsx.decode import SNIFF_BYTES, decode_lines, decode_text, detect_encoding, sniff_format
+from newsx.document import Document
+from newsx.errors import InputError
+from newsx.extractors.base import Context, Extractor
+from newsx.inputs import DEFAULT_MAX_BYTES, InputRef, RawInput, read
+from newsx.plugins import Registry, load_registry
+from newsx.record import Body, Header, Record, RelatedItem
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read inputs and which extractors to run."""
+
+    input_format: str | None = None  # "html" | "text" | None (sniff)
+    use: Mapping[str, Sequence[str]] = field(default_factory=dict)  # block -> names
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A record, plus warnings worth telling the user (a guessed encoding...)."""
+
+    record: Record
+    warnings: tuple[str, ...] = ()
+
+
+def to_document(raw: RawInput, input_format: str | None = None) -> tuple[Document, str | None]:
+    """Decode bytes and decide the format; the second value is a decoding warning.
+
+    A text dump is decoded line by line (see :func:`~newsx.decode.decode_lines`);
+    HTML as one string, which is what the parser takes.
+    """
+    encoding = detect_encoding(raw.data, raw.source)
+    fmt = input_format or sniff_format(decode_text(raw.data[:SNIFF_BYTES], encoding))
+    if fmt == "html":
+        text = decode_text(raw.data, encoding)
+        doc = Document(raw.source, fmt, text, url=raw.url, encoding=encoding.name)
+    else:
+        lines = decode_lines(raw.data, encoding)
+        if not any(line.strip() for line in lines):
+            raise InputError(raw.source, "empty input")
+        doc = Document(raw.source, fmt, url=raw.url, encoding=encoding.name, raw_lines=lines)
+    return doc, encoding.warning
+
+
+def process(raw: RawInput, options: Options, registry: Registry | None = None) -> Outcome:
+    """Turn one raw input into a record; raise InputError when it cannot be."""
+    doc, warning = to_document(raw, options.input_format)
+    record = extract_document(doc, options, registry or load_registry())
+    return Outcome(record, (warning,) if warning else ())
+
+
+def process_ref(
+    ref: InputRef, options: Options, registry: Registry, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Outcome:
+    """Read, decode and extract one input, dropping its bytes once decoded.
+
+    Holding the raw bytes only until the text exists keeps a 50 MB input's
+    peak memory a small multiple of its size.
+    """
+    raw = read(ref, max_bytes=max_bytes)
+    doc, warning = to_document(raw, options.input_format)
+    del raw
+    record = extract_document(doc, options, registry)
+    return Outcome(record, (warning,) if warning else ())
+
+
+def extract_document(doc: Document, options: Options, registry: Registry) -> Record:
+    """Run the extractors for ``doc``'s format over the three blocks."""
+    def chosen(block: str) -> list[Extractor]:
+        return registry.for_block(block, doc.format, options.use.get(block, ()))
+
+    header = Header()
+    for extractor in chosen("header"):
+        part = _run(extractor, doc, Context(header=header))
+        if isinstance(part, Header):
+            header = header.merged(part)
+    body = _first(chosen("body"), doc, Context(header=header), Body) or Body()
+    related = _first(chosen("related"), doc, Context(header=header, body=body), list) or []
+    return Record(
+        source=doc.source,
+        format=doc.format,
+        url=doc.url or header.url,
+        header=header,
+        body=body,
+        related=[item for item in related if isinstance(item, RelatedItem)],
+    )
+
+
+def _first(extractors: list[Extractor], doc: Document, ctx: Context, kind: type):
+    """The first non-empty result of the expected type."""
+    for extractor in extractors:
+        result = _run(extractor, doc, ctx)
+        if isinstance(result, kind) and (result.blocks if isinstance(result, Body) else result):
+            return result
+    return None
+
+
+def _run(extractor: Extractor, doc: Document, ctx: Context):
+    try:
+        return extractor.extract(doc, ctx)
+    except RecursionError:
+        raise InputError(doc.source, f"too deeply nested for extractor {extractor.name}") from None
+    except MemoryError:
+        raise InputError(doc.source, f"out of memory in extractor {extractor.name}") from None
+    except Exception as err:
+        raise InputError(
+            doc.source, f"extractor {extractor.name} failed ({type(err).__name__}: {err})"
+        ) from err

@@ -1,0 +1,78 @@
+"""Shared fixtures: run the real command, validate records, locate data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+DATA = ROOT / "data"
+
+# Outside plugins installed on the machine must not change what the tests see.
+os.environ.setdefault("NEWSX_BUILTIN_ONLY", "1")
+
+
+@dataclass
+class Result:
+    """What one run of the ``newsx`` command gave."""
+
+    status: int
+    stdout: bytes
+    stderr: str
+
+    @property
+    def records(self) -> list[dict]:
+        return [json.loads(line) for line in self.stdout.decode("utf-8").splitlines() if line]
+
+
+def run_newsx(*args: str, stdin: bytes | None = None, env: dict | None = None,
+              cwd: Path | None = None, timeout: float = 120) -> Result:
+    """Run ``python -m newsx ARGS`` as a user would (a real process)."""
+    full_env = {**os.environ, "NEWSX_BUILTIN_ONLY": "1", **(env or {})}
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsx", *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        env=full_env,
+        cwd=cwd or ROOT,
+        timeout=timeout,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace"))
+
+
+@pytest.fixture
+def newsx():
+    return run_newsx
+
+
+@pytest.fixture(scope="session")
+def schema_validator():
+    import jsonschema
+
+    from newsx.record import json_schema
+
+    return jsonschema.Draft202012Validator(json_schema())
+
+
+@pytest.fixture(scope="session")
+def valid(schema_validator):
+    """Assert that a record dict follows the JSON Schema of ``newsx schema``."""
+
+    def check(record: dict) -> dict:
+        errors = sorted(schema_validator.iter_errors(record), key=str)
+        assert not errors, "; ".join(e.message for e in errors[:5])
+        return record
+
+    return check
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite samples/*.expected.json from the current output")

@@ -1,0 +1,233 @@
+"""The HTML body extractor on small inline pages and on pages that break parsers."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsx.document import Document
+from newsx.extractors.base import Context
+from newsx.extractors.html_body import EXTRACTOR, extract_body
+from newsx.record import Header
+
+PARA = (
+    "The council voted on Tuesday to expand the program, which supporters say will help "
+    "thousands of families, while critics warned about its cost, its reach and its timing. "
+)
+
+
+def _page(article: str, extra: str = "") -> str:
+    return f"""<!DOCTYPE html><html><head><title>T</title>
+    <script>var x = "Not, article, text, at, all";</script></head><body>
+    <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+    </header>
+    <div class="layout">
+      <main><article class="story">{article}</article></main>
+      <aside class="sidebar"><h3>Most read</h3><ul>
+        <li><a href="/a">Another story about something else, quite long in title</a></li>
+        <li><a href="/b">A second story about something else, also long in title</a></li>
+      </ul></aside>
+    </div>{extra}
+    <footer><p>Copyright 2024 The Daily Example. All rights reserved, everywhere.</p></footer>
+    </body></html>"""
+
+
+def _body(html: str, title: str | None = None):
+    doc = Document(source="page.html", format="html", text=html)
+    return extract_body(doc, Context(header=Header(title=title)))
+
+
+def _texts(body) -> list[str]:
+    return [b.text for b in body.blocks]
+
+
+def test_extractor_declaration():
+    assert EXTRACTOR.name == "html-body"
+    assert EXTRACTOR.block == "body"
+    assert EXTRACTOR.handles("html") and not EXTRACTOR.handles("text")
+
+
+def test_article_root_found_among_navigation_and_sidebars():
+    body = _body(_page(f"<p>{PARA}</p><p>Second: {PARA}</p><p>Third: {PARA}</p>"))
+    assert body is not None
+    assert _texts(body) == [PARA.strip(), f"Second: {PARA}".strip(), f"Third: {PARA}".strip()]
+    assert "Most read" not in body.text and "Home" not in body.text
+    assert "Copyright" not in body.text and "Not, article" not in body.text
+
+
+def test_comment_thread_does_not_win_over_a_shorter_article():
+    comments = "".join(
+        f'<div class="comment"><p>Reader {i}: {PARA}</p></div>' for i in range(8)
+    )
+    thread = f'<section id="comments">{comments}</section>'
+    html = _page(f"<p>{PARA}</p><p>More: {PARA}</p>", thread)
+    body = _body(html)
+    assert body is not None
+    assert "Reader" not in body.text
+    assert body.text.startswith("The council voted")
+
+
+def test_captions_share_bars_and_related_lists_dropped():
+    article = f"""
+      <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+      <p>{PARA}</p>
+      <figure><img src="a.jpg">
+        <figcaption>The council chamber. Photo: Jane Doe</figcaption></figure>
+      <p>Next: {PARA}</p>
+      <div class="related-articles"><h4>Related</h4><ul>
+        <li><a href="/x">Council approved a similar plan last year after a long debate</a></li>
+        <li><a href="/y">What the program means for families in the region this year</a></li>
+      </ul></div>
+      <p>Last: {PARA}</p>
+      <p><a href="/z">Read more: The full history of the program in ten charts</a></p>
+      <div class="newsletter-signup"><p>Sign up for our daily newsletter today!</p></div>
+    """
+    body = _body(_page(article))
+    assert body is not None
+    text = body.text
+    for junk in ("Share on", "Tweet", "Photo: Jane", "Council approved", "Read more",
+                 "Sign up", "Related"):
+        assert junk not in text
+    assert len(body.blocks) == 3
+
+
+def test_blocks_are_typed_in_reading_order():
+    article = f"""
+      <h1>The headline</h1>
+      <p>{PARA}</p>
+      <h2>What happens next</h2>
+      <blockquote><p>We are proud of this decision, and of the people who made it.</p></blockquote>
+      <ul><li>First point about the plan, with detail</li><li>Second point about it</li></ul>
+      <pre>code  sample
+    indented()</pre>
+      <table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>$5m<br>(est.)</td></tr></table>
+      <p>Closing: {PARA}</p>
+    """
+    body = _body(_page(article))
+    assert body is not None
+    kinds = [(b.kind, b.text[:12]) for b in body.blocks]
+    assert kinds == [
+        ("paragraph", "The council "),
+        ("heading", "What happens"),
+        ("quote", "We are proud"),
+        ("list_item", "First point "),
+        ("list_item", "Second point"),
+        ("preformatted", "code  sample"),
+        ("preformatted", "    indented"),
+        ("table", "Year\tCost\n20"),
+        ("paragraph", "Closing: The"),
+    ]
+    assert body.blocks[7].text == "Year\tCost\n2024\t$5m (est.)"
+
+
+def test_loose_text_with_line_breaks_becomes_paragraphs():
+    article = f'<div class="content">{PARA}<br><br>Second: {PARA}<br>Third:\n{PARA}</div>'
+    body = _body(_page(article))
+    assert body is not None
+    assert [t[:8] for t in _texts(body)] == ["The coun", "Second: ", "Third: T"]
+
+
+def test_source_newlines_inside_a_paragraph_are_spaces():
+    text = PARA.replace(", ", ",\n   ")
+    body = _body(_page(f"<p>{text}</p><p>{text}</p>"))
+    assert body is not None
+    assert _texts(body) == [PARA.strip(), PARA.strip()]
+
+
+def test_closing_agency_credit_becomes_attribution():
+    body = _body(_page(f"<p>{PARA}</p><p>More: {PARA}</p><p>(Reuters)</p>"))
+    assert body is not None
+    assert body.attribution == "Reuters"
+    assert "Reuters" not in body.text
+
+
+def test_headline_not_repeated():
+    title = "Council expands family program despite cost concerns"
+    article = f"<h2>{title}</h2><p>{PARA}</p><p>More: {PARA}</p>"
+    body = _body(_page(article), title=title)
+    assert body is not None
+    assert title not in body.text
+    assert body.text.startswith("The council voted")
+
+
+def test_item_prop_article_body_is_trusted():
+    html = _page(
+        f'<div class="teaser"><p>Teaser: {PARA}</p><p>Teaser two: {PARA}</p></div>'
+        f'<div itemprop="articleBody"><p>Real: {PARA}</p><p>Also: {PARA}</p></div>'
+    )
+    body = _body(html)
+    assert body is not None
+    assert [t[:5] for t in _texts(body)] == ["Real:", "Also:"]
+
+
+def test_article_split_into_chunks_is_read_whole():
+    chunk = '<div class="ad-slot">Advertisement</div><div class="article-chunk">{}</div>'
+    html = _page(
+        chunk.format(f"<p>One: {PARA}</p><p>Two: {PARA}</p>")
+        + chunk.format(f"<p>Three: {PARA}</p>")
+    )
+    body = _body(html)
+    assert body is not None
+    assert [t[:5] for t in _texts(body)] == ["One: ", "Two: ", "Three"]
+
+
+def test_shared_tree_is_not_changed():
+    html = _page(f'<p>{PARA}</p><div class="share">Share</div>')
+    doc = Document(source="page.html", format="html", text=html)
+    before = doc.tree.html
+    assert extract_body(doc, Context()) is not None
+    assert doc.tree.html == before
+
+
+# --- pages that break parsers ------------------------------------------------------
+
+
+@pytest.mark.parametrize("html", ["", "   \n", "<html></html>", "<html><body></body></html>"])
+def test_empty_pages_give_none(html):
+    assert _body(html) is None
+
+
+def test_truncated_mid_tag():
+    body = _body(f"<html><body><article><p>{PARA}</p><p>More text <a href=\"/x")
+    assert body is not None
+    assert body.text.startswith("The council voted")
+
+
+def test_deep_nesting_does_not_recurse():
+    # Lexbor's own parse is quadratic in depth (about 20 s at 100k levels), so the
+    # test uses 10k: ten times Python's recursion limit, which is what matters here.
+    body = _body("<div>" * 10_000 + "deep text")
+    assert body is not None and body.text == "deep text"
+    body = _body("<div>" * 10_000 + f"<p>{PARA}</p>")
+    assert body is not None and body.text == PARA.strip()
+
+
+def test_large_page():
+    # 20 MB: an inline data script (as single-page apps ship) and a long article.
+    paras = f"<p>{PARA}</p>" * 20_000
+    data = '{"k": "' + "x" * (20_000_000 - len(paras)) + '"}'
+    html = f"<html><body><nav>Menu</nav><script>{data}</script><article>{paras}</article>"
+    body = _body(html + "</body></html>")
+    assert body is not None
+    assert len(body.blocks) == 20_000 and "xxx" not in body.blocks[0].text
+
+
+def test_no_body_element():
+    body = _body(f"<p>{PARA}</p>")
+    assert body is not None and body.text == PARA.strip()
+
+
+def test_frameset_gives_none():
+    html = '<html><frameset><frame src="a.html"><frame src="b.html"></frameset></html>'
+    assert _body(html) is None
+
+
+def test_xhtml_with_xml_declaration():
+    html = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title></head>'
+        f"<body><div><p>{PARA}</p></div></body></html>"
+    )
+    body = _body(html)
+    assert body is not None and body.text == PARA.strip()

@@ -1,0 +1,171 @@
+"""html-related and html-ticker on small inline pages: what is and is not an item."""
+
+from __future__ import annotations
+
+from newsx.document import Document
+from newsx.extractors.base import Context
+from newsx.extractors.html_related import EXTRACTOR, extract_related
+from newsx.extractors.html_ticker import EXTRACTOR as TICKER
+from newsx.extractors.html_ticker import extract_ticker
+from newsx.record import Header
+
+PAGE = "https://news.example.com/world/2019/11/20/the-story-itself"
+
+
+def _page(body: str, head: str = "") -> Document:
+    html = (
+        f"<html><head><link rel=canonical href='{PAGE}'>{head}</head><body>"
+        f"<h1>The story itself is told right here</h1>{body}</body></html>"
+    )
+    return Document(source="t.html", format="html", text=html)
+
+
+def _titles(body: str) -> list[str]:
+    return [item.title for item in extract_related(_page(body), Context()) or []]
+
+
+RELATED = """
+<div class="related-stories"><h3>Related</h3><ul>
+  <li><a href="/world/2019/11/19/first-other-story">Floods close the old harbour road</a></li>
+  <li><a href="https://news.example.com/world/2019/11/18/second-other-story">
+      Council votes to rebuild the bridge</a></li>
+</ul></div>
+"""
+
+
+def test_extractors_are_declared() -> None:
+    assert (EXTRACTOR.name, EXTRACTOR.block, EXTRACTOR.priority) == ("html-related", "related", 50)
+    assert (TICKER.name, TICKER.block, TICKER.priority) == ("html-ticker", "header", 70)
+    assert EXTRACTOR.handles("html") and not EXTRACTOR.handles("text")
+
+
+def test_related_list_found_with_absolute_urls() -> None:
+    items = extract_related(_page(RELATED), Context())
+    assert [i.title for i in items] == [
+        "Floods close the old harbour road",
+        "Council votes to rebuild the bridge",
+    ]
+    assert items[0].url == "https://news.example.com/world/2019/11/19/first-other-story"
+
+
+def test_heading_label_without_class_vocabulary() -> None:
+    body = """<div class="box"><h4>More from the Example Times</h4><ul>
+      <li><a href="/a/one-more-story">A storm is coming to the coast tonight</a></li>
+      <li><a href="/a/two-more-story">Schools reopen after the long strike</a></li></ul></div>"""
+    assert _titles(body) == [
+        "A storm is coming to the coast tonight",
+        "Schools reopen after the long strike",
+    ]
+
+
+def test_navigation_tags_share_sponsored_and_pagination_are_not_items() -> None:
+    body = """
+    <nav class="main-nav"><h3>Trending</h3><ul>
+      <li><a href="/world/x/menu-story-one">Menu story number one here</a></li>
+      <li><a href="/world/x/menu-story-two">Menu story number two here</a></li></ul></nav>
+    <div class="related-tags"><a href="/tag/floods">Floods and more floods</a>
+      <a href="/tag/bridges">Bridges of the county</a></div>
+    <div class="share-bar related">
+      <a href="https://twitter.com/intent/tweet?u=1">Share this on Twitter</a>
+      <a href="https://www.facebook.com/sharer.php?u=1">Share this on Facebook now</a></div>
+    <div class="recommended taboola">
+      <a href="https://ads.example.net/p/1">Doctors hate this one weird trick</a>
+      <a href="https://ads.example.net/p/2">You will not believe these prices</a></div>
+    <div class="pagination related-posts">
+      <a href="/world/2019/11/19/prev-story">Previous story in the series</a>
+      <a href="/world/2019/11/21/next-story">Next story in the series here</a></div>
+    """
+    assert _titles(body) == []
+
+
+def test_teaser_card_kicker_rank_and_date_are_not_the_title() -> None:
+    body = """<aside class="most-popular"><h3>Most Popular</h3>
+      <div class="card"><a href="/tv/1001/dec-walk">
+        <h2 class="teaser__headline">SCORCHER</h2>
+        <p class="teaser__subdeck">Dec takes baby Isla for a walk in the sunshine</p></a></div>
+      <div class="card"><a href="/tv/1002/rank-story"><span class="rank">2</span>
+        <span class="story-title">Rain returns to the valley this weekend</span>
+        <time datetime="2019-11-19T10:00:00Z">Nov 19, 2019</time></a></div>
+    </aside>"""
+    assert _titles(body) == [
+        "Dec takes baby Isla for a walk in the sunshine",
+        "Rain returns to the valley this weekend",
+    ]
+
+
+def test_inline_read_also_link_but_not_body_links() -> None:
+    body = """<div class="article-body">
+      <p>The mayor said on Monday that the <a href="/world/2019/1/1/older-budget-story">budget
+         for the new year</a> would cover the repairs, and that work starts soon after.</p>
+      <p><strong>Read also:</strong> <a href="/world/2019/11/01/bridge-history">
+         The long history of the county bridge</a></p>
+      <p>Leggi anche: <a href="/it/2019/11/01/ponte">Il ponte della contea riapre domani</a></p>
+    </div>"""
+    assert _titles(body) == [
+        "The long history of the county bridge",
+        "Il ponte della contea riapre domani",
+    ]
+
+
+def test_duplicate_and_self_links_dropped() -> None:
+    body = RELATED + f"""<div class="most-read"><h3>Most read</h3><ol>
+      <li><a href="{PAGE}/">The story itself is told right here</a></li>
+      <li><a href="/world/2019/11/19/first-other-story?utm_source=x">
+        Floods close the old harbour road</a></li>
+      <li><a href="/world/2019/11/17/third-story">A third story about the river</a></li>
+    </ol></div>"""
+    assert _titles(body) == [
+        "Floods close the old harbour road",
+        "Council votes to rebuild the bridge",
+        "A third story about the river",
+    ]
+
+
+def test_hidden_block_skipped() -> None:
+    body = RELATED.replace('class="related-stories"', 'class="related-stories hide"')
+    assert _titles(body) == []
+
+
+# Deeper than Python's recursion limit; lexbor's own parse time grows fast past 10k.
+DEPTH = 5_000
+
+
+def test_odd_inputs_do_not_raise() -> None:
+    deep = "<div class='related'>" * DEPTH + "<a href='/x/y/z-story'>Deep link text in here</a>"
+    for html in ("", "<html><body><div class='related'><ul><li><a href='/a/b", deep, "<p>text</p>"):
+        doc = Document(source="t.html", format="html", text=html)
+        assert extract_related(doc, Context()) is None
+        assert extract_ticker(doc, Context()) is None
+
+
+TICKER_PAGE = """
+<div class="breaking-news"><b>Breaking News</b><ul>
+  <li><a href="/news/1/quake-hits-coast">Quake hits the northern coast overnight</a></li>
+  <li><a href="/news/2/minister-resigns">Minister resigns after long inquiry</a></li>
+</ul></div>
+<h1>The story itself is told right here</h1>
+<div class="breaking-news"><b>Breaking News</b><ul>
+  <li><a href="/news/3/later-story">A later breaking story under the article</a></li>
+  <li><a href="/news/4/later-story-two">Another breaking story under the article</a></li>
+</ul></div>
+"""
+
+
+def test_ticker_above_headline_split_into_items() -> None:
+    doc = Document(source="t.html", format="html", text=f"<html><body>{TICKER_PAGE}</body></html>")
+    ctx = Context(header=Header(title="The story itself is told right here"))
+    header = extract_ticker(doc, ctx)
+    assert header is not None and header.title is None
+    assert header.ticker == [
+        "Quake hits the northern coast overnight",
+        "Minister resigns after long inquiry",
+    ]
+    related = [i.title for i in extract_related(doc, Context()) or []]
+    assert related == [
+        "A later breaking story under the article",
+        "Another breaking story under the article",
+    ]
+
+
+def test_no_ticker_without_one() -> None:
+    assert extract_ticker(_page(RELATED), Context()) is None
