@@ -9,8 +9,10 @@ every tool alike.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
+import re
 import signal
 import socket
 import statistics
@@ -61,7 +63,8 @@ class Timings:
         try:
             result = fn()
         except Exception as err:  # a tool's crash on one page must not stop the run
-            self.failures.append(f"{item}: {type(err).__name__}: {err}"[:200])
+            reason = " ".join(f"{type(err).__name__}: {err}".split())  # one line
+            self.failures.append(f"{short_name(item)}: {reason}"[:160])
             return None
         self.ms.append((time.process_time_ns() - start) / 1e6)
         self.items.append(item)
@@ -69,6 +72,10 @@ class Timings:
 
     def stats(self) -> dict[str, float]:
         return summarize(self.ms)
+
+    def slowest(self, k: int = 5) -> list[tuple[str, float]]:
+        """The ``k`` items that took longest: where to look first."""
+        return sorted(zip(self.items, self.ms, strict=True), key=lambda p: -p[1])[:k]
 
 
 def summarize(ms: Sequence[float]) -> dict[str, float]:
@@ -103,6 +110,17 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> 
     return "\n".join(lines)
 
 
+def settle_heap() -> None:
+    """Collect, then freeze what survived warm-up (models, caches of every tool).
+
+    All tools share one process; without this, a full garbage collection
+    triggered inside one tool also scans the other tools' long-lived objects,
+    charging it for heaps it would not have when run alone.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def rotate(tools: Sequence[Timings], index: int) -> list[Timings]:
     """The tools in a different order for each item, so no tool always runs first."""
     k = index % len(tools)
@@ -112,9 +130,20 @@ def rotate(tools: Sequence[Timings], index: int) -> list[Timings]:
 def emit(report: dict, as_json: bool, table: str) -> None:
     """Print the markdown table (and notes), or the whole report as JSON."""
     if as_json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(json.dumps(_finite(report), indent=2, ensure_ascii=False))
     else:
         print(table)
+
+
+def _finite(value: object) -> object:
+    """NaN (a tool that timed nothing) as JSON null, so the report stays strict JSON."""
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def environment() -> dict[str, str]:
@@ -208,6 +237,46 @@ def run_child(argv: Sequence[str], *, timeout: float = 600) -> ChildRun:
     return ChildRun(usage["peak_kib"], usage["cpu_s"], usage["returncode"], stderr[-300:])
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode_page(data: bytes) -> str:
+    """A page's text for the other tools: UTF-8, else its declared charset, else a guess.
+
+    Independent of newsx's own decoder (whose internals change); used only
+    outside timed regions.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        with contextlib.suppress(LookupError):
+            return data.decode(declared.group(1).decode("ascii"), "replace")
+    with contextlib.suppress(Exception):
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None:
+            return str(best)
+    return data.decode("utf-8", "replace")
+
+
+def breakdown_or_note(samples: Callable[[], list[dict[str, float]]]) -> tuple[dict, str]:
+    """:func:`breakdown_table` of ``samples()``, or a note when newsx's internals moved."""
+    try:
+        return breakdown_table(samples())
+    except Exception as err:
+        return {}, f"(no breakdown: {type(err).__name__}: {err})"
+
+
+def short_name(name: str) -> str:
+    """A corpus file name with its 64-hex id cut to 12 characters, for tables."""
+    head, dot, rest = name.partition(".")
+    return f"{head[:12]}{dot}{rest}"
+
+
 def mib(n_bytes: float) -> float:
     return n_bytes / (1024 * 1024)
 
@@ -222,8 +291,7 @@ def newsx_breakdown(data: bytes, source: str, fmt: str, url: str | None = None) 
     for it.
     """
     from newsx.extractors.base import Context
-    from newsx.inputs import RawInput
-    from newsx.pipeline import to_document
+    from newsx.pipeline import RawInput, to_document  # where the pipeline gets it from
     from newsx.plugins import load_registry
     from newsx.record import Body, Header
 

@@ -5,7 +5,7 @@ order of the tools rotates from page to page), after an untimed warm-up:
 
 - ``selectolax parse``: ``LexborHTMLParser(html).body``, the floor any
   tree-based extractor pays; every other tool is reported as a multiple of it;
-- ``newsx``: the whole record (header, body, related) as JSON-ready dict, given
+- ``newsx``: the whole record (header, body, related) as JSON, given
   the page's bytes (newsx decodes them itself, inside the timed region);
 - ``trafilatura``: ``extract(html, url=..., output_format="json", with_metadata=True)``;
 - ``readability``: readability-lxml's ``Document(html).summary()`` and ``.title()``;
@@ -35,7 +35,8 @@ from pathlib import Path
 from _common import (
     HTML_DIR,
     Timings,
-    breakdown_table,
+    breakdown_or_note,
+    decode_page,
     emit,
     environment,
     extractor_note,
@@ -44,6 +45,8 @@ from _common import (
     markdown_table,
     newsx_breakdown,
     rotate,
+    settle_heap,
+    short_name,
     warm_newsx_models,
 )
 
@@ -62,16 +65,6 @@ class Page:
     html: str  # decoded: what the other tools get
 
 
-def decode(data: bytes, name: str) -> str:
-    """The page as text, decoded the way newsx would (outside any timed region)."""
-    try:
-        from newsx.decode import decode as newsx_decode
-
-        return newsx_decode(data, name).text
-    except Exception:
-        return data.decode("utf-8", "replace")
-
-
 def load_pages(directory: Path, limit: int | None) -> list[Page]:
     """Pages sorted by name, with their URL from ``truth.jsonl`` when it gives one."""
     urls: dict[str, str] = {}
@@ -84,7 +77,7 @@ def load_pages(directory: Path, limit: int | None) -> list[Page]:
     for path in sorted((directory / "html").glob("*.html.gz"))[:limit]:
         data = gzip.decompress(path.read_bytes())
         page_id = path.name.split(".", 1)[0]
-        pages.append(Page(path.name, urls.get(page_id), data, decode(data, path.name)))
+        pages.append(Page(path.name, urls.get(page_id), data, decode_page(data)))
     return pages
 
 
@@ -98,12 +91,15 @@ def parse_runner() -> Runner:
 
 
 def newsx_runner() -> Runner:
+    import orjson
+
     import newsx
 
     warm_newsx_models()
 
     def run(page: Page) -> object:
-        return newsx.extract(page.data, source=page.name, format="html", url=page.url).to_dict()
+        record = newsx.extract(page.data, source=page.name, format="html", url=page.url)
+        return orjson.dumps(record.to_dict())  # what the command line writes
 
     return run
 
@@ -169,6 +165,7 @@ def measure(pages: list[Page], names: list[str], repeat: int,
             with contextlib.suppress(Exception):
                 runners[name](page)
     timings = [Timings(name) for name in runners]
+    settle_heap()
     step = 0
     for _ in range(repeat):
         for page in pages:
@@ -215,6 +212,10 @@ def report(pages: list[Page], timings: list[Timings], notes: dict[str, str],
     lines += [f"Note: {name} {note}" for name, note in notes.items()]
     for t in timings:
         lines += [f"Failure ({t.name}): {f}" for f in t.failures[:5]]
+        tools[t.name]["slowest"] = t.slowest()
+    if "newsx" in by_name:
+        slow = ", ".join(f"{short_name(name)} {ms:.1f}" for name, ms in by_name["newsx"].slowest())
+        lines.append(f"Slowest pages for newsx (ms): {slow}")
     data = {"benchmark": "html", "pages": len(pages), "repeat": repeat, "tools": tools,
             "parse_ratio_target": TARGET_PARSE_RATIO, "pass": verdict, "notes": notes,
             "environment": env}
@@ -252,8 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     timings, notes = measure(pages, names, max(1, args.repeat), max(0, args.warmup))
     data, table = report(pages, timings, notes, max(1, args.repeat))
     if args.breakdown:
-        samples = [newsx_breakdown(p.data, p.name, "html", p.url) for p in pages]
-        data["newsx_phases_ms"], phases = breakdown_table(samples)
+        data["newsx_phases_ms"], phases = breakdown_or_note(
+            lambda: [newsx_breakdown(p.data, p.name, "html", p.url) for p in pages])
         table += "\n\n" + phases
     if added:
         data["unregistered_added"] = added

@@ -36,6 +36,7 @@ from _common import (
     TEXT_DIR,
     TEXT_FLAVORS,
     ChildRun,
+    decode_page,
     emit,
     environment,
     extractor_note,
@@ -140,10 +141,8 @@ def text_inputs(folder: Path, size: int) -> dict[str, Path]:
 
 
 def corpus_pages() -> Iterator[str]:
-    from newsx.decode import decode
-
     for path in sorted((HTML_DIR / "html").glob("*.html.gz")):
-        yield decode(gzip.decompress(path.read_bytes()), path.name).text
+        yield decode_page(gzip.decompress(path.read_bytes()))
 
 
 def page_bodies() -> Iterator[str]:

@@ -1,7 +1,7 @@
 """CPU time of newsx's text mode against trafilatura on the development text dumps.
 
 newsx gets each dump as the bytes of its file (``newsx.extract(data, format="text")``,
-the whole record: header, body, related). trafilatura gets the same dump as HTML,
+the whole record: header, body, related, as JSON). trafilatura gets the same dump as HTML,
 one ``<p>`` per non-empty line, built before timing, and extracts JSON with
 metadata, its closest equivalent of a newsx record. The two tools alternate
 which runs first, dump by dump, in one process, so machine load hits both alike.
@@ -24,7 +24,7 @@ from _common import (
     TEXT_DIR,
     TEXT_FLAVORS,
     Timings,
-    breakdown_table,
+    breakdown_or_note,
     emit,
     environment,
     extractor_note,
@@ -33,6 +33,8 @@ from _common import (
     markdown_table,
     newsx_breakdown,
     rotate,
+    settle_heap,
+    short_name,
     summarize,
     warm_newsx_models,
 )
@@ -72,12 +74,14 @@ def load_dumps(directory: Path, limit: int | None) -> list[Dump]:
 
 
 def newsx_runner():
+    import orjson
+
     import newsx
 
     warm_newsx_models()
 
     def run(dump: Dump) -> object:
-        return newsx.extract(dump.data, source=dump.name, format="text").to_dict()
+        return orjson.dumps(newsx.extract(dump.data, source=dump.name, format="text").to_dict())
 
     return run
 
@@ -114,11 +118,12 @@ def measure(
         tools.append((Timings(name), run))
     runners = {timings.name: run for timings, run in tools}
     timings = [t for t, _ in tools]
+    settle_heap()
     step = 0
     for _ in range(repeat):
         for dump in dumps:
             for tool in rotate(timings, step):
-                tool.run(dump.name, lambda tool=tool, dump=dump: runners[tool.name](dump))
+                tool.run(dump.name, lambda run=runners[tool.name], dump=dump: run(dump))
             step += 1
     return timings, notes
 
@@ -162,6 +167,10 @@ def report(dumps: list[Dump], timings: list[Timings], notes: dict[str, str],
     lines += [f"Note: {name} {note}" for name, note in notes.items()]
     for t in timings:
         lines += [f"Failure ({t.name}): {f}" for f in t.failures[:5]]
+        tools[t.name]["slowest"] = t.slowest()
+    if "newsx" in by_name:
+        slow = ", ".join(f"{short_name(name)} {ms:.1f}" for name, ms in by_name["newsx"].slowest())
+        lines.append(f"Slowest dumps for newsx (ms): {slow}")
     data = {"benchmark": "text", "dumps": len(dumps), "repeat": repeat, "tools": tools,
             "speedup_target": TARGET_SPEEDUP, "pass": verdict, "notes": notes, "environment": env}
     return data, "\n".join(lines)
@@ -200,8 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     timings, notes = measure(dumps, max(1, args.repeat), args.warmup)
     data, table = report(dumps, timings, notes, max(1, args.repeat))
     if args.breakdown:
-        samples = [newsx_breakdown(d.data, d.name, "text") for d in dumps]
-        data["newsx_phases_ms"], phases = breakdown_table(samples)
+        data["newsx_phases_ms"], phases = breakdown_or_note(
+            lambda: [newsx_breakdown(d.data, d.name, "text") for d in dumps])
         table += "\n\n" + phases
     if added:
         data["unregistered_added"] = added

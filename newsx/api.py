@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
-from newsx.inputs import RawInput
 from newsx.pipeline import Options, process
+from newsx.readers import RawInput
 from newsx.record import Record
 
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
+from itertools import chain
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -20,12 +23,16 @@ import orjson
 import typer
 
 from newsx import __version__
-from newsx.errors import ExitStatus, InputError, UsageError
-from newsx.fields import parse_fields, select
-from newsx.inputs import DEFAULT_MAX_BYTES, InputRef, expand
-from newsx.pipeline import Options, process_ref
-from newsx.plugins import Registry, load_registry, parse_use
+from newsx.batch import Done, Settings, default_jobs, run
+from newsx.errors import ExitStatus, InputError, UsageError, os_reason
+from newsx.fields import parse_fields
+from newsx.inputs import container_kind, expand, from_file_list
+from newsx.pipeline import Options
+from newsx.plugins import load_registry, parse_use
+from newsx.progress import Reporter
+from newsx.readers import DEFAULT_MAX_BYTES, ReadSettings, Skipped, read_items
 from newsx.record import json_schema
+from newsx.resume import prepare as resume_prepare
 from newsx.writers import make_writer
 
 app = typer.Typer(
@@ -75,8 +82,28 @@ EXTRACT_EPILOG = """Examples:
 
   newsx extract dumps/ -o records.jsonl --fields header.title,body.text
 
-  newsx extract page.html --use body=html-body
+  find dumps -name '*.txt' | newsx extract --files-from - -j 4 -o out.jsonl --resume
+
+  newsx extract crawl.warc.gz pages.tar.gz scraped.jsonl --errors failed.jsonl
 """
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """Everything ``extract`` was asked to do, checked, below the Typer layer."""
+
+    args: list[str]
+    files_from: str | None
+    settings: Settings
+    read: ReadSettings
+    output: Path | None
+    output_format: str | None
+    color: bool
+    jobs: int
+    ordered: bool
+    errors: Path | None
+    resume: bool
+    quiet: bool
 
 
 @app.command(epilog=EXTRACT_EPILOG)
@@ -84,8 +111,9 @@ def extract(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files or directories (recursive: *.txt, *.html, *.htm and .gz); '-' or nothing "
-            "for standard input.",
+            help="Files, directories (recursive), glob patterns, archives (.tar, .tar.gz, "
+            ".warc, .warc.gz), JSON Lines; compressed .gz/.bz2/.xz/.zst; '-' or nothing for "
+            "standard input.",
             show_default=False,
         ),
     ] = None,
@@ -111,12 +139,49 @@ def extract(
         list[str] | None,
         typer.Option(help="BLOCK=NAME: use only this extractor for a block (repeatable)."),
     ] = None,
+    files_from: Annotated[
+        str | None,
+        typer.Option(help="Read input paths from FILE, one a line ('-' for standard input)."),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Worker processes (default: the number of cores).",
+                     min=1, show_default=False),
+    ] = None,
+    unordered: Annotated[
+        bool, typer.Option("--unordered", help="Write records as they finish, not in input order.")
+    ] = False,
+    errors: Annotated[
+        Path | None,
+        typer.Option("--errors", help="Also write each failed input as a JSON line to FILE."),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="With -o FILE: skip inputs already in FILE and append."),
+    ] = False,
+    html_field: Annotated[
+        str, typer.Option(help="JSON Lines inputs: the field holding a page's HTML.")
+    ] = "html",
+    text_field: Annotated[
+        str, typer.Option(help="JSON Lines inputs: the field holding a text dump.")
+    ] = "text",
+    url_field: Annotated[
+        str, typer.Option(help="JSON Lines inputs: the field holding the page's URL.")
+    ] = "url",
+    id_field: Annotated[
+        str | None, typer.Option(help="JSON Lines inputs: a field naming each page (#ID).")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Run on this Dask cluster (tcp://HOST:PORT); -o names a directory."),
+    ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour in tables.")] = False,
     max_bytes: Annotated[
         int, typer.Option(help="Refuse inputs larger than this many bytes.", min=1)
     ] = DEFAULT_MAX_BYTES,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No warnings; errors are still shown.")
+        bool,
+        typer.Option("--quiet", "-q", help="No progress, warnings or summary; errors still shown."),
     ] = False,
 ) -> None:
     """Extract one record per input article.
@@ -135,76 +200,156 @@ def extract(
             use=parse_use(use or (), registry),
         )
         paths = parse_fields(fields)
-        args = _arguments(inputs)
+        args = _arguments(inputs, files_from)
+        _check_resume(resume, output, paths, scheduler)
     except UsageError as err:
         _fail_usage(str(err))
-    status = _run(args, options, registry, paths, output, output_format, no_color, max_bytes, quiet)
+    plan = RunPlan(
+        args=args,
+        files_from=files_from,
+        settings=Settings(options, paths),
+        read=ReadSettings(max_bytes, html_field, text_field, url_field, id_field),
+        output=output,
+        output_format=output_format.value if output_format else None,
+        color=not no_color and "NO_COLOR" not in os.environ,
+        jobs=_jobs(jobs, args, files_from),
+        ordered=not unordered,
+        errors=errors,
+        resume=resume,
+        quiet=quiet,
+    )
+    status = _run_on_cluster(scheduler, plan) if scheduler else _run(plan)
     raise typer.Exit(int(status))
 
 
-def _arguments(inputs: list[str] | None) -> list[str]:
-    if inputs:
-        return inputs
+def _run_on_cluster(address: str, plan: RunPlan) -> ExitStatus:
+    from newsx.cluster import run_on_cluster
+
+    try:
+        return run_on_cluster(address, plan)
+    except UsageError as err:
+        _fail_usage(str(err))
+    except (OSError, TimeoutError) as err:
+        _fail_usage(f"cannot use the Dask scheduler at {address}: {err}")
+
+
+def _arguments(inputs: list[str] | None, files_from: str | None) -> list[str]:
+    if inputs or files_from:
+        return list(inputs or [])
     if sys.stdin is None or sys.stdin.isatty():
         raise UsageError("no input: give files or directories, or pipe a page on standard input")
     return ["-"]
 
 
-def _run(
-    args: list[str],
-    options: Options,
-    registry: Registry,
-    paths: list[list[str]] | None,
-    output: Path | None,
-    output_format: OutputFormat | None,
-    no_color: bool,
-    max_bytes: int,
-    quiet: bool,
-) -> ExitStatus:
-    status = ExitStatus.OK
-    with _open_output(output) as stream:
-        tty = output is None and _isatty(sys.stdout)
-        fmt = output_format.value if output_format else ("table" if tty else "jsonl")
-        color = tty and not no_color and "NO_COLOR" not in os.environ
-        writer = make_writer(fmt, stream, color=color, width=_width(tty))
-        try:
-            for item in expand(args):
-                ok = _one(item, options, registry, paths, writer, max_bytes, quiet)
-                status = status if ok else ExitStatus.INPUT_FAILED
-            writer.close()
-        except BrokenPipeError:
-            _silence_stdout()
-            return status
-    return status
+def _check_resume(resume: bool, output: Path | None, paths, scheduler: str | None) -> None:
+    if resume and (output is None or scheduler):
+        raise UsageError("--resume needs -o FILE (a local run's output) to resume")
+    if resume and paths is not None and ["source"] not in paths:
+        raise UsageError("--resume needs the source field in --fields")
 
 
-def _one(item, options, registry, paths, writer, max_bytes: int, quiet: bool) -> bool:
-    """Process one input; report its failure; True when it gave a record."""
+def _jobs(jobs: int | None, args: list[str], files_from: str | None) -> int:
+    """Workers: as asked, else one per core, but none for a single document."""
+    if jobs is not None:
+        return jobs
+    single = not files_from and len(args) == 1 and (
+        args[0] == "-" or (os.path.isfile(args[0]) and not container_kind(args[0])))
+    return 1 if single else default_jobs()
+
+
+def iter_documents(plan: RunPlan, done: set[str] | frozenset = frozenset()) -> Iterator:
+    """Every document of every input, skipping those an earlier run finished."""
+    refs = expand(plan.args)
+    if plan.files_from:
+        refs = chain(refs, expand(_file_list(plan.files_from)))
+    for ref in refs:
+        if isinstance(ref, InputError):
+            yield ref
+            continue
+        for item in read_items(ref, plan.read):
+            if item.source not in done:
+                yield item
+
+
+def _file_list(name: str) -> Iterator[str]:
+    if name == "-":
+        yield from from_file_list(sys.stdin)
+        return
     try:
-        if isinstance(item, InputError):
-            raise item
-        assert isinstance(item, InputRef)
-        outcome = process_ref(item, options, registry, max_bytes=max_bytes)
-    except InputError as err:
-        _stderr(f"newsx: {err.source}: {err.reason}")
+        with open(name, encoding="utf-8", errors="surrogateescape") as handle:
+            yield from from_file_list(handle)
+    except OSError as err:
+        _stderr(f"newsx: {name}: cannot read the file list: {os_reason(err)}")
+
+
+def _run(plan: RunPlan) -> ExitStatus:
+    done = resume_prepare(plan.output) if plan.resume and plan.output else set()
+    tty_out = plan.output is None and _isatty(sys.stdout)
+    tty_err = _isatty(sys.stderr)
+    fmt = plan.output_format or ("table" if tty_out else "jsonl")
+    reporter = Reporter(bar=tty_err and not plan.quiet and not tty_out,
+                        summary=not plan.quiet and (tty_err or plan.jobs > 1))
+    failed = False
+    with _open_output(plan.output, append=plan.resume) as stream, \
+            _open_errors(plan.errors) as error_log:
+        writer = make_writer(fmt, stream, color=plan.color and tty_out, width=_width(tty_out))
+        try:
+            events = run(iter_documents(plan, done), plan.settings, jobs=plan.jobs,
+                         ordered=plan.ordered)
+            for event in events:
+                failed |= _handle(event, writer, reporter, error_log, plan.quiet)
+            writer.close()
+        except BrokenPipeError:  # the reader left (| head): stop quietly
+            _silence_stdout()
+            reporter.summary = False
+        except KeyboardInterrupt:
+            reporter.finish()
+            _stderr("newsx: interrupted; every record written so far is complete")
+            raise
+        reporter.finish()
+    return ExitStatus.INPUT_FAILED if failed else ExitStatus.OK
+
+
+def _handle(event, writer, reporter: Reporter, error_log, quiet: bool) -> bool:
+    """Write or report one event; True when it is a failure."""
+    if isinstance(event, Done):
+        if not quiet:
+            for warning in event.warnings:
+                reporter.print(f"newsx: {event.source}: warning: {warning}")
+        writer.write_line(event.line)
+        reporter.record()
         return False
-    if not quiet:
-        for warning in outcome.warnings:
-            _stderr(f"newsx: {outcome.record.source}: warning: {warning}")
-    writer.write(select(outcome.record.to_dict(), paths))
+    if isinstance(event, Skipped):
+        reporter.skip()
+        return False
+    reporter.print(f"newsx: {event.source}: {event.reason}")
+    if error_log is not None:
+        error_log.write(orjson.dumps({"source": event.source, "reason": event.reason},
+                                     option=orjson.OPT_APPEND_NEWLINE))
+        error_log.flush()
+    reporter.failure()
     return True
 
 
 @contextmanager
-def _open_output(output: Path | None):
+def _open_output(output: Path | None, *, append: bool = False):
     if output is None:
         yield sys.stdout.buffer
         return
     try:
-        handle: IO[bytes] = open(output, "wb")  # noqa: SIM115 - closed below, after the run
+        handle: IO[bytes] = open(output, "ab" if append else "wb")  # noqa: SIM115
     except OSError as err:
         _fail_usage(f"cannot write {output}: {err.strerror or err}")
     with handle:
+        yield handle
+
+
+@contextmanager
+def _open_errors(path: Path | None):
+    if path is None:
+        yield None
+        return
+    with _open_output(path) as handle:
         yield handle
 
 

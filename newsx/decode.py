@@ -104,9 +104,12 @@ def detect_encoding(data: bytes, source: str, *, declared: str | None = None) ->
             return Encoding(name, len(bom))
     _refuse_binary(data, source)
     name = declared or _declared_charset(data)
-    if name and _known(name) and codecs.lookup(name).name != "utf-8":
-        return Encoding(codecs.lookup(name).name)
     error = _first_utf8_error(data)
+    if name and _known(name) and codecs.lookup(name).name != "utf-8":
+        if error is None and _UTF8_MULTIBYTE.search(data):
+            # Well-formed multi-byte UTF-8 is all but impossible by chance: the label lies.
+            return Encoding("utf-8", 0, f"declared {name}, but the bytes are UTF-8")
+        return Encoding(codecs.lookup(name).name)
     return Encoding("utf-8") if error is None else _guess(data, error)
 
 

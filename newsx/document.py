@@ -43,6 +43,9 @@ class Document:
         self.encoding = encoding
         self._text = text
         self._raw_lines = raw_lines
+        #: Views several extractors share (e.g. an index of classed elements), built by the
+        #: first that needs one; key by module name to keep extractors out of each other's way.
+        self.cache: dict[str, object] = {}
 
     def __repr__(self) -> str:
         return f"Document({self.source!r}, {self.format!r})"

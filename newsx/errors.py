@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 
 
@@ -28,3 +29,22 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """The command line asks for something impossible (exit status 2)."""
+
+
+_OS_REASONS = {
+    errno.ENOENT: "no such file (was it removed while newsx ran?)",
+    errno.EACCES: "permission denied",
+    errno.EISDIR: "is a directory",
+    errno.EIO: "input/output error",
+}
+
+
+def os_reason(err: OSError) -> str:
+    """A short phrase for an operating-system error."""
+    return _OS_REASONS.get(err.errno or 0, short_reason(err))
+
+
+def short_reason(err: BaseException) -> str:
+    """An exception as a short lower-case phrase for an error line."""
+    text = getattr(err, "strerror", None) or str(err) or type(err).__name__
+    return " ".join(text.split()).rstrip(".").lower()

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-#: Elements whose content is never article text, removed unconditionally.
+#: Elements whose content is never article text, removed unconditionally (each
+#: tag costs a selector; ``template`` needs none: its content is not in the tree).
 #: ``noscript`` is not here: some sites put the article text there.
 DROP_TAGS: tuple[str, ...] = (
-    "template", "svg", "iframe", "object", "embed", "button",
-    "select", "textarea", "nav", "aside", "figcaption", "dialog", "menu",
+    "svg", "iframe", "button", "select", "textarea", "nav", "aside", "figcaption",
 )
 #: Elements with much non-text content, stripped first so that text shares are right.
 CODE_TAGS: tuple[str, ...] = ("script", "style")
@@ -32,26 +32,23 @@ BOILERPLATE_TAGS: tuple[str, ...] = ("header", "footer", "form", "figure", "nosc
 PAGE_WIDGET_WORDS: tuple[str, ...] = ("comment",)
 
 #: Class words of widgets inside the article, matched as case-insensitive substrings
-#: of ``class`` (each word is one selector, and selectors cost time: keep it tight).
+#: of ``class``.  Each word is one selector and selectors cost time, so a short
+#: common part stands for its variants ("author" for author-bio, authorbox, ...).
 BOILERPLATE_WORDS: tuple[str, ...] = (
     # sharing and social
-    "share", "sharing", "social", "sociable", "addthis", "follow-us", "followus",
+    "share", "sharing", "social", "addthis", "follow",
     # recommendation and navigation widgets
-    "related", "recommend", "read-more", "readmore", "more-stories", "morestories",
-    "trending", "popular", "most-read", "mostread", "outbrain", "taboola", "breadcrumb",
-    "pagination", "pager", "sidebar", "widget", "navbar", "menu",
+    "related", "recommend", "read-more", "readmore", "stories", "trending", "popular",
+    "most", "outbrain", "taboola", "pagination", "sidebar", "widget", "menu",
+    "next-prev", "prev-next", "post-nav", "nav-links",
     # subscriptions and prompts
-    "newsletter", "subscri", "signup", "sign-up", "paywall", "regwall",
-    "promo", "cookie", "consent", "gdpr", "modal", "popup", "overlay",
+    "newsletter", "subscri", "signup", "paywall", "promo", "cookie", "consent",
+    "modal", "popup", "overlay",
     # ads
-    "advert", "adslot", "ad-slot", "ad-container", "adcontainer", "ad-wrapper", "adunit",
-    "ad-unit", "dfp", "sponsor", "banner",
-    # comments, authors, tags, media credits
-    "comment", "disqus", "author-bio", "authorbio", "author-box", "authorbox", "about-author",
-    "byline", "caption", "credit", "tags", "tag-list", "taglist", "keywords",
+    "advert", "ad-slot", "ad-unit", "ad-container", "ad-wrapper", "dfp", "sponsor", "banner",
+    # comments, authors, tags, media credits, screen-reader text
+    "comment", "disqus", "author", "byline", "caption", "credit", "tags", "keywords",
     "print-only", "screen-reader", "sr-only", "visually-hidden",
-    # previous / next article links
-    "next-prev", "prev-next", "post-nav", "nav-links", "nav-previous", "nav-next",
 )
 #: The few of those words that templates also put in ``id`` attributes.
 BOILERPLATE_ID_WORDS: tuple[str, ...] = (
@@ -59,13 +56,16 @@ BOILERPLATE_ID_WORDS: tuple[str, ...] = (
     "advert", "promo", "taboola", "outbrain", "tags",
 )
 
-#: Attribute selectors of hidden or decorative content.
-HIDDEN_SELECTORS: tuple[str, ...] = (
-    "[hidden]", "[aria-hidden=true]", "[class~=hidden]", "[class~=hide]", "[class~=d-none]",
-    '[style*="display:none" i]', '[style*="display: none" i]',
-    '[style*="visibility:hidden" i]', '[role="navigation"]', '[role="complementary"]',
-    '[role="banner"]', '[role="contentinfo"]', '[role="dialog"]',
+#: Hidden or decorative content inside the article, by attribute.  Checked in
+#: Python on the root's elements that have attributes at all: one cheap query and
+#: a regex beat a long selector list, which costs a tree walk per selector.
+#: attribute -> the value that hides (``None``: any value)
+HIDDEN_ATTRS: dict[str, str | None] = {"hidden": None, "aria-hidden": "true"}
+HIDDEN_CLASSES: frozenset[str] = frozenset({"hidden", "hide", "d-none"})  # whole class words
+HIDDEN_ROLES: frozenset[str] = frozenset(
+    {"navigation", "complementary", "banner", "contentinfo", "dialog"}
 )
+HIDDEN_STYLE = re.compile(r"display: ?none|visibility:hidden", re.I)
 
 #: Class/id words that make a container a likely article root or a widget
 #: (readability-style); matched against the lower-cased names (no ``re.I``: it
@@ -80,8 +80,8 @@ NEGATIVE_CLASS = re.compile(
     r"popular|nav|menu|banner|hidden|teaser|card|consent|gdpr|privacy",
 )
 
-#: Strong hints of the article root, in order of trust.
-ROOT_HINTS: tuple[str, ...] = ('[itemprop="articlebody" i]', "[data-article-body]")
+#: Strong hints of the article root: attribute -> its lower-cased value (``None``: any).
+ROOT_HINT_ATTRS: dict[str, str | None] = {"itemprop": "articlebody", "data-article-body": None}
 
 #: Short lines that are prompts or widget labels, not article text (any language).
 BOILERPLATE_LINE = re.compile(
@@ -96,26 +96,29 @@ BOILERPLATE_LINE = re.compile(
     r"(?:image|photo|picture|video)(?: credit)?s?:.*|getty images|"
     r"loading|continue reading|skip (?:to )?(?:content|ad)|"
     r"(?:this \w+ )?requires javascript.*|(?:please )?enable javascript.*|"
-    r"(?:like|enjoy(?:ed)?) this (?:story|article|post)\?.*"
+    r"(?:like|enjoy(?:ed)?) this (?:story|article|post)\?.*|"
+    r"(?:next|prev(?:ious)?|back to top)(?:\W+(?:next|prev(?:ious)?))*|close|"
+    r"\d+\s*[-–]\s*\d+ (?:of|von|de|di) \d+|page \d+ of \d+"
     r")\W*$",
     re.I,
 )
 
 #: Headings that open the page's furniture after the article (related stories,
-#: comments, most read): reading stops at the first one (any language).
+#: comments, most read): the rest of their container is skipped (any language).
+#: Inline "Read also:" labels are not here: the article goes on after them.
 END_HEADING = re.compile(
     r"^\W*(?:"
     r"related(?: articles?| stories| posts?| news| content| coverage)?|"
-    r"(?:read|see) (?:more|also|next)|more (?:from|on|in|stories|news)\b.*|"
+    r"more (?:from|on|in)\b.*|more\b[\w' ]{0,30}\b(?:stories|news|articles|reads|videos)|"
     r"you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you)?|"
     r"(?:most )?(?:popular|read|viewed|shared)(?: (?:stories|articles|now|today))?|"
     r"trending(?: now| stories)?|top stories|latest(?: news| stories)?|"
     r"comments?|leave a (?:comment|reply)|reviews?|tell us what you think|have your say|"
-    r"join the (?:conversation|discussion)|"
-    r"leia (?:mais|também)|mais lidas|veja também|notícias relacionadas|"
-    r"leggi anche|articoli correlati|lesen sie (?:auch|mehr)|mehr zum thema|"
-    r"baca juga|berita terkait|artikel terkait|"
-    r"читайте также|самые популярные.*|похожие (?:статьи|новости)|отзывы|комментарии|"
+    r"join the (?:conversation|discussion)|tags?|tagged(?: with)?|topics|filed under|"
+    r"etiquetas|schlagw(?:ö|oe)rter|теги|태그|"
+    r"mais lidas|notícias relacionadas|articoli correlati|mehr zum thema|"
+    r"berita terkait|artikel terkait|"
+    r"самые популярные.*|похожие (?:статьи|новости)|отзывы|комментарии|"
     r"関連記事|人気記事|관련 ?기사|많이 본 뉴스"
     r")\W*$",
     re.I,
@@ -151,6 +154,15 @@ AGENCIES = (
 ATTRIBUTION_LINE = re.compile(
     rf"^\s*(?:[(\[]\s*(?P<a>(?:{AGENCIES})(?:\s*[,/&]\s*(?:{AGENCIES}))*)\s*[)\]]"
     rf"|[—–-]+\s*(?P<b>(?:{AGENCIES}))"
+    rf"|(?P<d>with (?:\w+ )?wires)"
     rf"|(?:source|sources|fonte|quelle|fuente|sumber)\s*:\s*(?P<c>[\w .,&/-]{{2,40}}))\s*\.?\s*$",
     re.I,
+)
+#: The same credit closing the last paragraph ("... into the US. PTI", "... (Reuters)"):
+#: it is noted as the attribution and left in the text.  Case-sensitive, so that
+#: a sentence ending in "ap" or "ani" is not taken for one.
+TRAILING_CREDIT = re.compile(
+    r"(?:[.!?”\"]\s+|\s[—–-]+\s*|\s\()"
+    r"(?P<a>Reuters|AP|AFP|PTI|IANS|ANI|UPI|EFE|ANSA|Xinhua|TASS|dpa|Bloomberg|"
+    r"Associated Press|Agence France-Presse|agencies)\)?\.?\s*$"
 )

@@ -1,38 +1,33 @@
-"""Command-line inputs to raw bytes: files, directories, ``-`` and ``.gz``.
+"""Command-line arguments to input references: paths, directories, globs, lists.
 
 Inputs are expanded lazily, one at a time, so a directory of 100k files
 starts producing records at once and nothing is listed up front.  A problem
-with one input (missing, unreadable, empty directory, corrupt gzip) becomes
-an :class:`~newsx.errors.InputError` value in the stream, so the caller can
-report it and go on with the next input.
+with one argument (missing, empty directory) becomes an
+:class:`~newsx.errors.InputError` value in the stream, so the caller can
+report it and go on.  What is *inside* an input is :mod:`newsx.readers`' job.
 """
 
 from __future__ import annotations
 
-import errno
+import glob
 import os
-import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsx.errors import InputError
+from newsx.errors import InputError, os_reason
 
-#: File names a directory walk picks up (each also with ``.gz``).
+#: Document file names a directory walk picks up (each also compressed).
 DUMP_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".xhtml")
-#: Refuse inputs larger than this (bytes, after decompression) unless told otherwise.
-DEFAULT_MAX_BYTES = 512 * 1024 * 1024
-_CHUNK = 1 << 20
-
-
-@dataclass(frozen=True, slots=True)
-class RawInput:
-    """One input's bytes and how the user named it."""
-
-    source: str
-    data: bytes
-    url: str | None = None
+#: Compression suffixes, removed before the document or container suffix is read.
+COMPRESSION_SUFFIXES: tuple[str, ...] = (".gz", ".bz2", ".xz", ".zst", ".zstd")
+#: Container kinds by the name left once a compression suffix is removed.
+CONTAINER_SUFFIXES: tuple[tuple[str, str], ...] = (
+    (".tar", "tar"), (".tgz", "tar"), (".tbz2", "tar"), (".txz", "tar"),
+    (".warc", "warc"), (".arc", "warc"),
+    (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".jl", "jsonl"),
+)
+_GLOB_CHARS = frozenset("*?[")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,27 +38,66 @@ class InputRef:
     path: Path | None  # None for standard input
 
 
+def strip_compression(name: str) -> str:
+    """``page.html.gz`` -> ``page.html``."""
+    lower = name.lower()
+    for suffix in COMPRESSION_SUFFIXES:
+        if lower.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def container_kind(name: str) -> str | None:
+    """``tar``, ``warc``, ``jsonl`` or None (one document) from a file name."""
+    lower = strip_compression(name.lower())
+    return next((kind for suffix, kind in CONTAINER_SUFFIXES if lower.endswith(suffix)), None)
+
+
+def is_dump_name(name: str) -> bool:
+    """True for document names (``x.txt``, ``x.html.gz``...)."""
+    return strip_compression(name.lower()).endswith(DUMP_SUFFIXES)
+
+
+def is_input_name(name: str) -> bool:
+    """True for names a directory walk picks up: documents and containers."""
+    return is_dump_name(name) or container_kind(name) is not None
+
+
+def from_file_list(handle: Iterable[str]) -> Iterator[str]:
+    """Paths from ``--files-from``: one per line, blank lines ignored."""
+    for line in handle:
+        path = line.rstrip("\r\n")
+        if path.strip():
+            yield path
+
+
 def expand(args: Iterable[str]) -> Iterator[InputRef | InputError]:
     """Turn command-line arguments into input references, in order."""
     for arg in args:
-        if arg == "-":
-            yield InputRef("-", None)
+        if arg == "-" or "://" in arg:
+            yield InputRef(arg, None)  # standard input, or a URL the readers open
             continue
         path = Path(arg)
         if path.is_dir():
             yield from _walk(arg, path)
         elif path.exists():
             yield InputRef(arg, path)
+        elif _GLOB_CHARS & set(arg):
+            yield from _glob(arg)
         else:
             yield InputError(arg, "no such file or directory")
 
 
-def is_dump_name(name: str) -> bool:
-    """True for the file names a directory walk reads (``x.txt``, ``x.html.gz``...)."""
-    name = name.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return name.endswith(DUMP_SUFFIXES)
+def _glob(pattern: str) -> Iterator[InputRef | InputError]:
+    """A pattern the shell did not expand (quoted, or too many files for argv)."""
+    matches = sorted(glob.iglob(pattern, recursive=True))
+    if not matches:
+        yield InputError(pattern, "no file matches this pattern")
+    for match in matches:
+        if os.path.isdir(match):
+            yield from _walk(match, Path(match))
+        else:
+            yield InputRef(match, Path(match))
 
 
 def _walk(arg: str, root: Path) -> Iterator[InputRef | InputError]:
@@ -79,85 +113,18 @@ def _walk(arg: str, root: Path) -> Iterator[InputRef | InputError]:
         try:
             entries = sorted(os.scandir(path), key=lambda e: e.name, reverse=True)
         except OSError as err:
-            yield InputError(_display(arg, root, path), _os_reason(err))
+            yield InputError(_display(arg, root, path), os_reason(err))
             continue
         for entry in entries:  # pushed in reverse, so popped in order
             if entry.is_dir(follow_symlinks=False):
                 stack.append((entry.path, True))
-            elif is_dump_name(entry.name):
+            elif is_input_name(entry.name):
                 stack.append((entry.path, False))
     if not found:
-        yield InputError(arg, f"directory holds no {'/'.join(DUMP_SUFFIXES)} files (or .gz)")
+        kinds = "/".join(DUMP_SUFFIXES)
+        yield InputError(arg, f"directory holds no {kinds} files, archives or JSON Lines")
 
 
 def _display(arg: str, root: Path, full: str) -> str:
     """Name a file found under ``arg`` the way the user would type it."""
     return os.path.join(arg, os.path.relpath(full, root))
-
-
-def read(ref: InputRef, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
-    """Read one input's bytes, decompressing ``.gz``; raise InputError on failure."""
-    try:
-        if ref.path is None:
-            data = _read_limited(sys.stdin.buffer, ref.source, max_bytes)
-        else:
-            data = _read_path(ref, max_bytes)
-    except OSError as err:
-        raise InputError(ref.source, _os_reason(err)) from None
-    if data[:2] == b"\x1f\x8b":
-        data = _gunzip(data, ref.source, max_bytes)
-    return RawInput(ref.source, data)
-
-
-def _read_path(ref: InputRef, max_bytes: int) -> bytes:
-    assert ref.path is not None
-    if ref.path.is_dir():
-        raise InputError(ref.source, "is a directory")
-    with open(ref.path, "rb") as handle:
-        return _read_limited(handle, ref.source, max_bytes)
-
-
-def _read_limited(handle, source: str, max_bytes: int) -> bytes:
-    data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputError(source, f"larger than the {_mib(max_bytes)} limit (see --max-bytes)")
-    return data
-
-
-def _gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
-    """Decompress (multi-member) gzip with a size cap, so a gzip bomb is refused."""
-    out = bytearray()
-    rest = data
-    try:
-        while rest[:2] == b"\x1f\x8b":
-            inflater = zlib.decompressobj(wbits=31)
-            out += inflater.decompress(rest, max_bytes + 1 - len(out))
-            if len(out) > max_bytes or inflater.unconsumed_tail:
-                raise InputError(
-                    source, f"decompresses to more than {_mib(max_bytes)} (see --max-bytes)"
-                )
-            if not inflater.eof:
-                raise InputError(source, "truncated gzip data (the file ends mid-stream)")
-            rest = inflater.unused_data
-    except zlib.error as err:
-        raise InputError(source, f"corrupt gzip data ({_short(err)})") from None
-    return bytes(out)
-
-
-def _os_reason(err: OSError) -> str:
-    reasons = {
-        errno.ENOENT: "no such file (was it removed while newsx ran?)",
-        errno.EACCES: "permission denied",
-        errno.EISDIR: "is a directory",
-        errno.EIO: "input/output error",
-    }
-    return reasons.get(err.errno or 0, _short(err))
-
-
-def _short(err: BaseException) -> str:
-    text = getattr(err, "strerror", None) or str(err) or type(err).__name__
-    return text.strip().rstrip(".").lower()
-
-
-def _mib(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} MiB"

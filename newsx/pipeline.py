@@ -16,8 +16,8 @@ from newsx.decode import SNIFF_BYTES, decode_lines, decode_text, detect_encoding
 from newsx.document import Document
 from newsx.errors import InputError
 from newsx.extractors.base import Context, Extractor
-from newsx.inputs import DEFAULT_MAX_BYTES, InputRef, RawInput, read
 from newsx.plugins import Registry, load_registry
+from newsx.readers import RawInput
 from newsx.record import Body, Header, Record, RelatedItem
 
 
@@ -40,16 +40,20 @@ class Outcome:
 def to_document(raw: RawInput, input_format: str | None = None) -> tuple[Document, str | None]:
     """Decode bytes and decide the format; the second value is a decoding warning.
 
-    A text dump is decoded line by line (see :func:`~newsx.decode.decode_lines`);
-    HTML as one string, which is what the parser takes.
+    The bytes are taken out of ``raw`` and dropped once decoded.  A text dump
+    is decoded line by line (see :func:`~newsx.decode.decode_lines`); HTML as
+    one string, which is what the parser takes.
     """
-    encoding = detect_encoding(raw.data, raw.source)
-    fmt = input_format or sniff_format(decode_text(raw.data[:SNIFF_BYTES], encoding))
+    data = raw.take()
+    encoding = detect_encoding(data, raw.source, declared=raw.charset)
+    fmt = input_format or raw.format or sniff_format(decode_text(data[:SNIFF_BYTES], encoding))
     if fmt == "html":
-        text = decode_text(raw.data, encoding)
+        text = decode_text(data, encoding)
+        del data
         doc = Document(raw.source, fmt, text, url=raw.url, encoding=encoding.name)
     else:
-        lines = decode_lines(raw.data, encoding)
+        lines = decode_lines(data, encoding)
+        del data
         if not any(line.strip() for line in lines):
             raise InputError(raw.source, "empty input")
         doc = Document(raw.source, fmt, url=raw.url, encoding=encoding.name, raw_lines=lines)
@@ -60,21 +64,6 @@ def process(raw: RawInput, options: Options, registry: Registry | None = None) -
     """Turn one raw input into a record; raise InputError when it cannot be."""
     doc, warning = to_document(raw, options.input_format)
     record = extract_document(doc, options, registry or load_registry())
-    return Outcome(record, (warning,) if warning else ())
-
-
-def process_ref(
-    ref: InputRef, options: Options, registry: Registry, *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Outcome:
-    """Read, decode and extract one input, dropping its bytes once decoded.
-
-    Holding the raw bytes only until the text exists keeps a 50 MB input's
-    peak memory a small multiple of its size.
-    """
-    raw = read(ref, max_bytes=max_bytes)
-    doc, warning = to_document(raw, options.input_format)
-    del raw
-    record = extract_document(doc, options, registry)
     return Outcome(record, (warning,) if warning else ())
 
 

@@ -7,15 +7,25 @@ module turns all three into the same thing: a list of :class:`DumpLine`,
 one per visual block, with wrapped lines re-joined and list bullets noted.
 It knows nothing of articles; extractors decide what each line is.
 
+The wrap width is inferred from the dump (breaks in mid-sentence happen only
+where the next word would not fit), so nothing needs to be told which flavor
+a dump is.  A layout table that a text browser printed side by side (article
+and sidebar interleaved line by line) is unwoven into its columns first.
+
 Cost is linear in the size of the text and every physical line is touched a
-small constant number of times, so a 50 MB dump goes through in one pass.
+small constant number of times; a huge line is collapsed in chunks, and a
+line that needs no change is reused rather than copied, and the result is
+stored by column (:class:`DumpLines`: a list of texts and a byte of flags a
+line), so a 50 MB dump goes through in one pass and in little more memory
+than its own lines.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from itertools import pairwise, repeat
+from typing import NamedTuple, overload
 
 #: Leading list markers that text browsers and dumps print before items.
 _BULLET = re.compile(r"^(?:[•·▪◦●○■□►▸‣⁃*]|-(?=\s)|\d{1,3}[.)](?=\s))\s*")
@@ -30,6 +40,18 @@ _UNSPACED = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 _SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", ":")
 #: Lines at least this long are collapsed in chunks of this size.
 _HUGE = 1 << 20
+#: An inner run of spaces inside a line, where a layout column may begin.
+_INNER_GAP = re.compile(r"(?<=\S)  +(?=\S)")
+#: A layout column's left edge is at least this far right (narrower is a table) ...
+_COLUMN_MIN_EDGE = 24
+#: ... and this many lines must agree on it before it is believed ...
+_COLUMN_MIN_VOTES = 6
+#: ... a stretch of lines cut there that counts as a layout ...
+_COLUMN_MIN_LINES = 8
+#: ... with at least this many lines in each column, the left ones full to
+#: within this many characters of the edge (wrapped text, not table cells).
+_COLUMN_MIN_FULL = 5
+_COLUMN_FILL = 12
 #: Widths text browsers and mailers commonly wrap at, most common first.
 _WIDTHS = (80, 72, 76, 78, 100, 120, 132)
 #: Mid-sentence breaks enough to judge the width; the scan stops there.
@@ -59,68 +81,229 @@ class DumpLine(NamedTuple):
     bullet: bool = False
 
 
-def split_dump(text: str | list[str]) -> list[DumpLine]:
+class DumpLines(Sequence[DumpLine]):
+    """The logical lines of a dump, stored by column.
+
+    ``texts`` holds each line's text; ``blanks`` and ``bullets`` hold one byte
+    a line (1: a blank line came before it / a bullet was removed).  Indexing
+    and iterating give :class:`DumpLine` tuples made on demand; code that
+    reads every line should read the columns instead.  A tuple and an index
+    object per line would cost ~100 bytes a line, more than most lines' text.
+    """
+
+    __slots__ = ("blanks", "bullets", "texts")
+
+    def __init__(
+        self,
+        texts: list[str] | None = None,
+        blanks: bytearray | None = None,
+        bullets: bytearray | None = None,
+    ) -> None:
+        self.texts: list[str] = texts if texts is not None else []
+        self.blanks = blanks if blanks is not None else bytearray(len(self.texts))
+        self.bullets = bullets if bullets is not None else bytearray(len(self.texts))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> DumpLine: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[DumpLine]: ...
+    def __getitem__(self, i: int | slice) -> DumpLine | list[DumpLine]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.texts)))]
+        if i < 0:
+            i += len(self.texts)
+        return DumpLine(self.texts[i], i, bool(self.blanks[i]), bool(self.bullets[i]))
+
+    def __iter__(self) -> Iterator[DumpLine]:
+        texts = self.texts
+        return map(
+            DumpLine, texts, range(len(texts)), map(bool, self.blanks), map(bool, self.bullets)
+        )
+
+    def __repr__(self) -> str:
+        return f"DumpLines({len(self.texts)} lines)"
+
+    def add(self, text: str, blank_before: bool) -> None:
+        """Append a line, taking off (and noting) a leading list bullet."""
+        if text[0] in _BULLET_START:
+            match = _BULLET.match(text)
+            if match and match.end() < len(text):
+                self.texts.append(text[match.end() :])
+                self.blanks.append(blank_before)
+                self.bullets.append(1)
+                return
+        self.texts.append(text)
+        self.blanks.append(blank_before)
+        self.bullets.append(0)
+
+
+def split_dump(text: str | list[str]) -> DumpLines:
     """Split ``text`` (or its physical lines) into logical lines, re-joining wrapped ones."""
     raw = text.splitlines() if isinstance(text, str) else text
     if _surely_unwrapped(raw):
         return _split_unwrapped(raw)
-    widths = [_display_width(r) for r in map(str.rstrip, raw)]
+    widths = _widths(raw)
     width = _wrap_width(raw, widths)
     if not width:
         return _split_unwrapped(raw)
-    return _split_wrapped(raw, widths, width - _WRAP_SLACK)
+    raw, column_limits = _unweave_columns(raw)
+    if column_limits:
+        widths = _widths(raw)
+    limits = None
+    if column_limits:  # 0: the page width, else the width of a layout column
+        limits = [(c or width) - _WRAP_SLACK for c in column_limits]
+    return _split_wrapped(raw, widths, width - _WRAP_SLACK, limits)
 
 
-def _split_wrapped(raw: list[str], widths: list[int], limit: int) -> list[DumpLine]:
-    """Re-join physical lines that a browser broke because the next word did not fit."""
-    out: list[DumpLine] = []
+def _split_wrapped(
+    raw: list[str], widths: list[int], limit: int, limits: list[int] | None = None
+) -> DumpLines:
+    """Re-join physical lines that a browser broke because the next word did not fit.
+
+    ``limits`` gives a line its own width where it came from a layout column.
+    """
+    out = DumpLines()
     pending: list[str] = []
     pending_blank = blank = False
     previous = 0  # display width of the previous physical line
-    for line, shown in zip(raw, widths, strict=True):
+    per_line = limits or repeat(limit, len(raw))
+    for line, shown, fit in zip(raw, widths, per_line, strict=True):
         if not shown:
             blank = True
             if pending:
-                out.append(_make(pending, len(out), pending_blank))
+                out.add(_make(pending), pending_blank)
                 pending = []
             continue
         # ``shown`` bounds the first word's width, so most lines skip the exact test
         if (
             pending
-            and previous + 1 + shown > limit
-            and previous + 1 + _first_width(line) > limit
+            and previous + 1 + shown > fit
+            and previous + 1 + _first_width(line) > fit
             and not _starts_bullet(line)
         ):
             pending.append(line)
         else:
             if pending:
-                out.append(_make(pending, len(out), pending_blank))
+                out.add(_make(pending), pending_blank)
             pending, pending_blank, blank = [line], blank, False
         previous = shown
     if pending:
-        out.append(_make(pending, len(out), pending_blank))
+        out.add(_make(pending), pending_blank)
     return out
 
 
-def _split_unwrapped(raw: list[str]) -> list[DumpLine]:
-    """The common case, kept lean: one logical line per non-blank physical line."""
-    out: list[DumpLine] = []
-    append = out.append
+def _unweave_columns(raw: list[str]) -> tuple[list[str], list[int]]:
+    """Undo a side-by-side layout table: text browsers print its columns line by
+    line beside each other, interleaving an article with a sidebar.
+
+    The column edge is the column where many lines resume after a run of
+    spaces; a stretch of lines that all break there, with the left column
+    filled by wrapped text, is printed again as its left column, then its
+    right one.  Returns the lines and, per line, the width the column it came
+    from was wrapped at (0 outside any column); the list is empty when there
+    is no layout.
+    """
+    edge = _column_edge(raw)
+    if not edge:
+        return raw, []
+    out: list[str] = []
+    limits: list[int] = []
+    i = 0
+    while i < len(raw):
+        end = i
+        while end < len(raw) and _fits_columns(raw[end], edge):
+            end += 1
+        # a stretch that starts inside a full-width paragraph starts after it
+        while i < end and i > 0 and raw[i - 1].strip() and not raw[i][edge:].strip():
+            out.append(raw[i])
+            limits.append(0)
+            i += 1
+        if end - i >= _COLUMN_MIN_LINES and _is_layout(raw[i:end], edge):
+            block = raw[i:end]
+            lefts = [line[:edge].rstrip() for line in block]
+            rights = [line[edge:].rstrip() for line in block]
+            out += [*lefts, "", *rights, ""]
+            # each column was wrapped at its own width: about its longest line
+            # beside text in the other column
+            beside = [left for left, right in zip(lefts, rights, strict=True) if right]
+            limits += [max(map(len, beside or lefts))] * (len(lefts) + 1)
+            limits += [max(map(len, rights))] * (len(rights) + 1)
+            i = end
+        else:
+            stop = min(max(end, i + 1), len(raw))
+            out += raw[i:stop]
+            limits += [0] * (stop - i)
+            i = stop
+    if not any(limits):
+        return raw, []
+    return out, limits
+
+
+def _column_edge(raw: list[str]) -> int:
+    """The most common column where text resumes after an inner run of spaces,
+    if enough lines agree on it (form fields like ``[    ]`` do not count)."""
+    counts: dict[int, int] = {}
+    for line in raw:
+        if "  " in line and _INNER_GAP.search(line) and "[" not in line and _narrow(line):
+            for match in _INNER_GAP.finditer(line):
+                counts[match.end()] = counts.get(match.end(), 0) + 1
+    if not counts:
+        return 0
+    edge, votes = max(counts.items(), key=lambda kv: kv[1])
+    if edge < _COLUMN_MIN_EDGE or votes < max(_COLUMN_MIN_VOTES, len(raw) * 0.03):
+        return 0
+    return edge
+
+
+def _fits_columns(line: str, edge: int) -> bool:
+    """``line`` can be cut at ``edge`` without cutting a word."""
+    return _narrow(line) and (len(line.rstrip()) < edge or line[edge - 1] == " ")
+
+
+def _narrow(line: str) -> bool:
+    """Every character of ``line`` takes one column, so indexes are columns."""
+    return line.isascii() or _WIDE.search(line) is None
+
+
+def _is_layout(block: list[str], edge: int) -> bool:
+    """Both columns hold text and the left one is filled by wrapped lines,
+    unlike a data table whose cells are short."""
+    full_left = sum(1 for line in block if len(line[:edge].rstrip()) >= edge - _COLUMN_FILL)
+    with_right = sum(1 for line in block if line[edge:].strip())
+    return full_left >= _COLUMN_MIN_FULL and with_right >= _COLUMN_MIN_FULL
+
+
+def _split_unwrapped(raw: list[str]) -> DumpLines:
+    """The common case, kept lean: one logical line per non-blank physical line.
+
+    Most lines are already clean (printable, single-spaced, trimmed) and are
+    kept as they are; only the others are collapsed.  Bullets are rare, so
+    they are looked for in a second pass over the few candidates.
+    """
+    texts: list[str] = []
+    blanks = bytearray()
+    add_text, add_blank = texts.append, blanks.append
     blank = False
     for line in raw:
-        joined = _collapse(line)
-        if not joined:
+        if "  " in line or not line.isprintable() or line[:1] == " " or line[-1:] == " ":
+            line = _collapse(line)
+        if line:
+            add_text(line)
+            add_blank(blank)
+            blank = False
+        else:
             blank = True
-            continue
-        if joined[0] in _BULLET_START:
-            match = _BULLET.match(joined)
-            if match and match.end() < len(joined):
-                append(DumpLine(joined[match.end():], len(out), blank, True))
-                blank = False
-                continue
-        append(DumpLine(joined, len(out), blank, False))
-        blank = False
-    return out
+    bullets = bytearray(len(texts))
+    for i, line in enumerate(texts):
+        if line[0] in _BULLET_START:
+            match = _BULLET.match(line)
+            if match and match.end() < len(line):
+                texts[i] = line[match.end() :]
+                bullets[i] = 1
+    return DumpLines(texts, blanks, bullets)
 
 
 def _collapse(line: str) -> str:
@@ -159,14 +342,9 @@ def _surely_unwrapped(raw: list[str]) -> bool:
     return long_lines > len(raw) * 0.02 + 2
 
 
-def _make(parts: list[str], index: int, blank_before: bool) -> DumpLine:
-    """One logical line from its physical parts: whitespace collapsed, bullet noted."""
-    joined = _join(parts) if len(parts) > 1 else _collapse(parts[0])
-    if joined[0] in _BULLET_START:
-        match = _BULLET.match(joined)
-        if match and match.end() < len(joined):
-            return DumpLine(joined[match.end():], index, blank_before, True)
-    return DumpLine(joined, index, blank_before, False)
+def _make(parts: list[str]) -> str:
+    """One logical line's text from its physical parts, whitespace collapsed."""
+    return _join(parts) if len(parts) > 1 else _collapse(parts[0])
 
 
 def _join(parts: list[str]) -> str:
@@ -182,6 +360,11 @@ def _join(parts: list[str]) -> str:
         else:
             out.append(" " + part)
     return "".join(out)
+
+
+def _widths(raw: list[str]) -> list[int]:
+    """Display widths of the lines, without their trailing whitespace."""
+    return [len(r) if r.isascii() else _display_width(r) for r in map(str.rstrip, raw)]
 
 
 def _display_width(line: str) -> int:

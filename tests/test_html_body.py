@@ -79,13 +79,15 @@ def test_captions_share_bars_and_related_lists_dropped():
       </ul></div>
       <p>Last: {PARA}</p>
       <p><a href="/z">Read more: The full history of the program in ten charts</a></p>
+      <p>Related coverage: <a href="/q">Council history</a>, <a href="/r">Budget</a></p>
+      <p>1 - 5 of 36</p><p>Next Prev</p>
       <div class="newsletter-signup"><p>Sign up for our daily newsletter today!</p></div>
     """
     body = _body(_page(article))
     assert body is not None
     text = body.text
     for junk in ("Share on", "Tweet", "Photo: Jane", "Council approved", "Read more",
-                 "Sign up", "Related"):
+                 "Sign up", "Related", "Council history", "of 36", "Next Prev"):
         assert junk not in text
     assert len(body.blocks) == 3
 
@@ -140,6 +142,26 @@ def test_closing_agency_credit_becomes_attribution():
     assert "Reuters" not in body.text
 
 
+@pytest.mark.parametrize(
+    ("last", "credit"),
+    [("(AFP)", "AFP"), ("— AP", "AP"), ("Source: Xinhua", "Xinhua"), ("(agencies)", "agencies")],
+)
+def test_closing_credit_forms(last, credit):
+    body = _body(_page(f"<p>{PARA}</p><p>More: {PARA}</p><p>{last}</p>"))
+    assert body is not None
+    assert body.attribution == credit
+    assert body.text.endswith("its timing.")
+
+
+def test_credit_ending_the_last_paragraph_is_noted_and_kept():
+    body = _body(_page(f"<p>{PARA}</p><p>The minister left for Delhi. PTI</p>"))
+    assert body is not None
+    assert body.attribution == "PTI"
+    assert body.text.endswith("Delhi. PTI")
+    plain = _body(_page(f"<p>{PARA}</p><p>The team went to the map</p>"))
+    assert plain is not None and plain.attribution is None
+
+
 def test_headline_not_repeated():
     title = "Council expands family program despite cost concerns"
     article = f"<h2>{title}</h2><p>{PARA}</p><p>More: {PARA}</p>"
@@ -147,6 +169,56 @@ def test_headline_not_repeated():
     assert body is not None
     assert title not in body.text
     assert body.text.startswith("The council voted")
+
+
+def test_page_of_several_posts_reads_the_one_under_the_headline():
+    title = "A short post about the library reopening"
+    other = "".join(f"<p>Other {i}: {PARA}</p>" for i in range(4))
+    html = _page(
+        f'<div class="post"><h2>An older and longer post</h2>{other}</div>'
+        f'<div class="post"><h2>{title}</h2><p>Library: {PARA}</p><p>Hours: {PARA}</p></div>'
+    )
+    assert "Other 0" in _body(html).text  # without a headline: the longest post
+    body = _body(html, title=title)
+    assert body is not None
+    assert [t[:8] for t in _texts(body)] == ["Library:", "Hours: T"]
+
+
+def test_furniture_heading_ends_its_container():
+    article = (
+        f"<p>{PARA}</p><div class='box'><h3>Related stories</h3>"
+        "<p>Some teaser text of another story that is long enough, really.</p></div>"
+        f"<p>After: {PARA}</p><h3>Comments</h3><p>Great article, thanks for sharing it!</p>"
+    )
+    body = _body(_page(article))
+    assert body is not None
+    assert [t[:6] for t in _texts(body)] == ["The co", "After:"]
+
+
+def test_figure_of_a_quote_or_table_is_kept():
+    figures = (
+        "<figure><blockquote><p>A pulled quote from the mayor.</p></blockquote></figure>"
+        "<figure><table><tr><td>2024</td><td>$5m</td></tr></table>"
+        "<figcaption>Table 1</figcaption></figure>"
+        "<figure><img src='x.jpg'><span>Photo credit text here</span></figure>"
+    )
+    body = _body(_page(f"<p>{PARA}</p>{figures}<p>More: {PARA}</p>"))
+    assert body is not None
+    kinds = [(b.kind, b.text) for b in body.blocks]
+    assert ("quote", "A pulled quote from the mayor.") in kinds
+    assert ("table", "2024\t$5m") in kinds
+    assert "Photo credit" not in body.text and "Table 1" not in body.text
+
+
+def test_embedded_post_in_a_social_wrapper_is_kept():
+    tweet = (
+        '<div class="social-embed"><blockquote class="twitter-tweet"><p>What a day for '
+        "the council.</p>— Jane (@jane) <a href='https://x.com/1'>May 1, 2024</a>"
+        "</blockquote></div>"
+    )
+    body = _body(_page(f"<p>{PARA}</p>{tweet}<p>More: {PARA}</p>"))
+    assert body is not None
+    assert ("quote", "What a day for the council.") in [(b.kind, b.text) for b in body.blocks]
 
 
 def test_item_prop_article_body_is_trusted():

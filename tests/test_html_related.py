@@ -51,7 +51,10 @@ def test_related_list_found_with_absolute_urls() -> None:
 def test_heading_label_without_class_vocabulary() -> None:
     body = """<div class="box"><h4>More from the Example Times</h4><ul>
       <li><a href="/a/one-more-story">A storm is coming to the coast tonight</a></li>
-      <li><a href="/a/two-more-story">Schools reopen after the long strike</a></li></ul></div>"""
+      <li><a href="/a/two-more-story">Schools reopen after the long strike</a></li></ul></div>
+    <div class="box"><h4>Latest</h4><ul>
+      <li><a href="/weather/">Weather forecast for the week</a></li>
+      <li><a href="/sports/scoreboard/">High school scores and results</a></li></ul></div>"""
     assert _titles(body) == [
         "A storm is coming to the coast tonight",
         "Schools reopen after the long strike",
@@ -87,9 +90,25 @@ def test_teaser_card_kicker_rank_and_date_are_not_the_title() -> None:
         <span class="story-title">Rain returns to the valley this weekend</span>
         <time datetime="2019-11-19T10:00:00Z">Nov 19, 2019</time></a></div>
     </aside>"""
-    assert _titles(body) == [
+    items = extract_related(_page(body), Context())
+    assert [i.title for i in items] == [
         "Dec takes baby Isla for a walk in the sunshine",
         "Rain returns to the valley this weekend",
+    ]
+    assert items[1].published == "2019-11-19T10:00:00+00:00"
+
+
+def test_appended_date_becomes_published_not_title() -> None:
+    body = """<div class="story-more"><h2>More on this story</h2><ul>
+      <li><a href="/news/world-47891234"><span class="cta">Video</span>
+        <h3 class="unit__title">Assange dragged from the embassy</h3>
+        <span class="when">11 April 2019</span></a></li>
+      <li><a href="/news/world-47912345"><h3 class="unit__title">Assange court date is set</h3>
+        <span class="when">2 May 2019</span></a></li></ul></div>"""
+    items = extract_related(_page(body), Context())
+    assert [(i.title, i.published) for i in items] == [
+        ("Assange dragged from the embassy", "2019-04-11"),
+        ("Assange court date is set", "2019-05-02"),
     ]
 
 
@@ -121,6 +140,11 @@ def test_duplicate_and_self_links_dropped() -> None:
     ]
 
 
+def test_topic_strip_under_the_masthead_is_navigation() -> None:
+    body = RELATED.replace('class="related-stories"', 'class="trending-bar"')
+    assert _titles(body) == []
+
+
 def test_hidden_block_skipped() -> None:
     body = RELATED.replace('class="related-stories"', 'class="related-stories hide"')
     assert _titles(body) == []
@@ -128,6 +152,34 @@ def test_hidden_block_skipped() -> None:
 
 # Deeper than Python's recursion limit; lexbor's own parse time grows fast past 10k.
 DEPTH = 5_000
+
+
+def test_tab_panel_named_by_its_tab_link() -> None:
+    body = """<ul class="tabs"><li><a href="#popular-pane">Most Read</a></li></ul>
+      <div id="popular-pane"><ul>
+        <li><a href="/x/2019/river-rises-again">The river rises again after rain</a></li>
+        <li><a href="/x/2019/ferry-back-soon">The ferry will be back very soon</a></li>
+      </ul></div>"""
+    assert _titles(body) == [
+        "The river rises again after rain",
+        "The ferry will be back very soon",
+    ]
+
+
+def test_single_link_under_its_own_label_and_same_story_twice() -> None:
+    body = """<div class="read-next-wrapper"><p>Read Next</p>
+      <p><a href="/world/2019/11/20/harbour-road-reopens">
+        Harbour road reopens to traffic</a></p></div>
+      <div class="most-popular"><ul>
+      <li><a href="/food/Chef-opens-pub-14846963.php">Chef opens a pub by the lake</a></li>
+      <li><a href="/food/Chef-pub-slated-14846963.php">Chef opens a pub by the lake</a></li>
+      <li><a href="/food/Bakery-wins-prize-14846999.php">Village bakery wins a prize</a></li>
+      </ul></div>"""
+    assert _titles(body) == [
+        "Harbour road reopens to traffic",
+        "Chef opens a pub by the lake",
+        "Village bakery wins a prize",
+    ]
 
 
 def test_odd_inputs_do_not_raise() -> None:
@@ -139,14 +191,15 @@ def test_odd_inputs_do_not_raise() -> None:
 
 
 TICKER_PAGE = """
-<div class="breaking-news"><b>Breaking News</b><ul>
-  <li><a href="/news/1/quake-hits-coast">Quake hits the northern coast overnight</a></li>
-  <li><a href="/news/2/minister-resigns">Minister resigns after long inquiry</a></li>
+<div class="breaking-news-bar"><b>Breaking News</b><ul>
+  <li><a href="/news/1001/quake-hits-coast">Quake hits the northern coast overnight</a></li>
+  <li><a href="/news/1002/minister-resigns">Minister resigns after long inquiry</a></li>
+  <li><a href="">Live Watch the news channel live</a></li>
 </ul></div>
 <h1>The story itself is told right here</h1>
 <div class="breaking-news"><b>Breaking News</b><ul>
-  <li><a href="/news/3/later-story">A later breaking story under the article</a></li>
-  <li><a href="/news/4/later-story-two">Another breaking story under the article</a></li>
+  <li><a href="/news/2019/later-breaking-story">A later breaking story under the article</a></li>
+  <li><a href="/news/2019/another-breaking-story">Another breaking story under the article</a></li>
 </ul></div>
 """
 
@@ -169,3 +222,10 @@ def test_ticker_above_headline_split_into_items() -> None:
 
 def test_no_ticker_without_one() -> None:
     assert extract_ticker(_page(RELATED), Context()) is None
+
+
+def test_valueless_class_attributes_do_not_raise() -> None:
+    html = "<div class><h3 class>Related</h3><ul><li class><a href='/a/b-c-d'>x y z w</a></li></ul>"
+    doc = Document(source="t.html", format="html", text=html)
+    assert extract_related(doc, Context()) is None  # one item under a label: too weak
+    assert extract_ticker(doc, Context()) is None

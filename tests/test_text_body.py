@@ -129,7 +129,8 @@ def test_cookie_notice_is_not_the_article() -> None:
         "website. Out of these cookies, the cookies that are categorized as necessary are "
         "stored on your browser as they are essential for the working of basic functionalities."
     )
-    assert _texts("\n".join([*MENU, *PROSE, "Privacy Overview", notice, notice[:-1] + "!"])) == PROSE
+    dump = "\n".join([*MENU, *PROSE, "Privacy Overview", notice, notice[:-1] + "!"])
+    assert _texts(dump) == PROSE
 
 
 def test_attribution_line_in_parentheses() -> None:
@@ -149,6 +150,13 @@ def test_attribution_at_the_end_of_the_last_paragraph() -> None:
     body = _body("\n".join([*MENU, *PROSE[:-1], PROSE[-1] + " (AFP)", *FOOTER]))
     assert body is not None and body.attribution == "AFP"
     assert body.blocks[-1].text == PROSE[-1]
+
+
+def test_unknown_source_in_parentheses_needs_a_proper_name() -> None:
+    body = _body("\n".join([*MENU, *PROSE, "(Al Jazeera)", *FOOTER]))
+    assert body is not None and body.attribution == "Al Jazeera"
+    body = _body("\n".join([*MENU, *PROSE, "(View all)", *FOOTER]))
+    assert body is not None and body.attribution is None
 
 
 def test_no_attribution_when_none_is_given() -> None:
@@ -213,8 +221,11 @@ def test_many_lines_go_through() -> None:
 
 
 _LINES = st.sampled_from(
-    [*MENU, *PROSE, *FOOTER, "(agencies)", "— AP", "", "Trump and the Ukraine war", "•", "12 Comments",
-     "Photo: Getty Images", "Nov 19, 2019 at 6:44 am", "Reply", "関連記事", "x" * 300, "(", "—"]
+    [
+        *MENU, *PROSE, *FOOTER, "(agencies)", "— AP", "", "Trump and the Ukraine war", "•",
+        "12 Comments", "Photo: Getty Images", "Nov 19, 2019 at 6:44 am", "Reply", "関連記事",
+        "x" * 300, "(", "—",
+    ]
 )
 
 

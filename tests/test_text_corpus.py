@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "textdumps-scrapinghub"
 SCORER = Path(__file__).resolve().parent / "eval" / "score.py"
 
-#: Floors per flavor; measured F1 is a few points higher (see the module docstring).
+#: Floors per flavor.  Measured when set: compact and innertext 0.926, wrapped 0.922
+#: (jusText 0.778, trafilatura 0.715, the whole dump 0.694 on compact).
 FLOORS = {"compact": 0.90, "innertext": 0.90, "wrapped": 0.86}
 
 

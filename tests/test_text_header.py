@@ -209,6 +209,15 @@ def test_updated_line_is_modified() -> None:
     assert h.modified == "2021-03-05"
 
 
+def test_updated_only_is_published_not_repeated_as_modified() -> None:
+    h = header_of(dump(
+        "City expands bus network with twelve new routes",
+        "Updated 1:39 am EST, Wednesday, November 20, 2019", PROSE, PROSE2,
+    ))
+    assert h.published is not None and h.published.startswith("2019-11-20")
+    assert h.modified is None
+
+
 def test_kicker_line_is_section() -> None:
     h = header_of(dump("Menu", "Transport", "City expands bus network with twelve new routes",
                        "March 3, 2021", PROSE, PROSE2))

@@ -178,7 +178,8 @@ def test_share_buttons_after_heading_are_not_related() -> None:
     ["Related News", "Related", "Read more", "Read also:", "More from Reuters", "More stories",
      "You may also like", "Most read", "Most Popular", "Recommended", "Trending", "Latest news",
      "Top stories in Nation", "Don't miss", "Editor's picks", "Leia também", "Leggi anche",
-     "Lesen Sie auch", "Читайте также", "Lire aussi", "Baca juga", "関連記事", "관련기사"],
+     "Lesen Sie auch", "Читайте также", "Lire aussi", "À lire aussi", "I più letti",
+     "Baca juga", "関連記事", "관련기사"],
 )
 def test_heading_table(heading: str) -> None:
     """Every heading passes the cheap first-word filter and opens a list."""

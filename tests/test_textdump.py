@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -69,12 +70,16 @@ def test_short_lines_of_a_wrapped_dump_stay_apart() -> None:
 
 def test_unwrapped_dump_of_long_lines_is_not_joined() -> None:
     # lines just under 80 columns, but most are long: this is not a wrapped dump
-    dump = "\n".join(PARAGRAPHS + ["A headline that is seventy-odd characters long, give or take"] * 3)
+    headline = "A headline that is seventy-odd characters long, give or take"
+    dump = "\n".join(PARAGRAPHS + [headline] * 3)
     assert len(split_dump(dump)) == len(PARAGRAPHS) + 3
 
 
 def test_wrapped_cjk_joins_without_space() -> None:
-    sentence = "先日、不正に改造したアイフォーンを販売したとして、商標法違反の疑いで男性が逮捕されたというニュースを耳にしました。"
+    sentence = (
+        "先日、不正に改造したアイフォーンを販売したとして、"
+        "商標法違反の疑いで男性が逮捕されたというニュースを耳にしました。"
+    )
     para = sentence * 3
     # 40 wide characters fill 80 columns
     physical = [para[i : i + 40] for i in range(0, len(para), 40)]
@@ -119,18 +124,14 @@ def test_many_lines_go_through() -> None:
     assert lines[-1] == DumpLine("line 199999", 199_999, False, False)
 
 
-def _is_subsequence_with_bullets(inner: str, outer: str) -> bool:
-    """``inner`` is ``outer`` with only bullet characters left out."""
-    pos = 0
-    for ch in inner:
-        while pos < len(outer) and outer[pos] != ch:
-            if outer[pos] not in BULLET_CHARS:
-                return False
-            pos += 1
-        if pos == len(outer):
-            return False
-        pos += 1
-    return all(ch in BULLET_CHARS for ch in outer[pos:])
+def _lost_only_bullets(kept: str, given: str) -> bool:
+    """Every character of ``kept`` comes from ``given`` (as a multiset: layout
+    columns may be reordered), and only bullet characters went missing."""
+    lost = Counter(given)
+    lost.subtract(Counter(kept))
+    return all(n >= 0 for n in lost.values()) and all(
+        ch in BULLET_CHARS for ch, n in lost.items() if n > 0
+    )
 
 
 _DUMP_TEXT = st.lists(
@@ -148,7 +149,7 @@ def test_split_never_loses_text(text: str) -> None:
         assert line.text and line.text == line.text.strip()
         assert "\n" not in line.text
     kept = "".join("".join(x.text.split()) for x in lines)
-    assert _is_subsequence_with_bullets(kept, "".join(text.split()))
+    assert _lost_only_bullets(kept, "".join(text.split()))
 
 
 @settings(max_examples=60, deadline=None)
@@ -157,3 +158,42 @@ def test_wrapped_random_paragraphs_keep_their_words(paragraphs: list[str]) -> No
     dump = "\n\n".join(textwrap.fill(p, 80) for p in paragraphs if p.strip())
     words = [w for p in paragraphs for w in p.split()]
     assert " ".join(x.text for x in split_dump(dump)).split() == words
+
+
+def test_side_by_side_layout_columns_are_unwoven() -> None:
+    # w3m prints a two-column layout table line by line: article left, sidebar right
+    article = " ".join(PARAGRAPHS[:2] * 2)
+    sidebar = [
+        "Latest news: the council approves the new budget after a long night of debate.",
+        "Schools will get new roofs and the old river bridge will finally be repaired.",
+        "Opponents say the higher taxes will drive young families out of the town.",
+    ]
+    left = textwrap.wrap(article, 36)
+    right = [x for item in sidebar for x in [*textwrap.wrap(item, 36), ""]]
+    right += [""] * (len(left) - len(right))
+    layout = [f"{a:<40} {b}".rstrip() for a, b in zip(left, right, strict=True)]
+    dump = "\n\n".join(
+        [textwrap.fill(PARAGRAPHS[2] * 3, 80), "\n".join(layout), textwrap.fill(PARAGRAPHS[0], 80)]
+    )
+    texts = [x.text for x in split_dump(dump)]
+    assert article in texts
+    assert all(item in texts for item in sidebar)
+    assert texts[-1] == PARAGRAPHS[0]
+
+
+_WORDS = st.lists(st.sampled_from(["council", "budget", "a", "roads,", "new", "vote.", "x" * 30]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_WORDS, _WORDS, st.integers(min_value=24, max_value=60))
+def test_random_layouts_keep_their_text(left_words: list[str], right_words: list[str], edge: int):
+    left = textwrap.wrap(" ".join(left_words * 3), edge - 4) or [""]
+    right = textwrap.wrap(" ".join(right_words * 2), 78 - edge) or [""]
+    rows = max(len(left), len(right))
+    left, right = left + [""] * (rows - len(left)), right + [""] * (rows - len(right))
+    layout = "\n".join(f"{a:<{edge}}{b}".rstrip() for a, b in zip(left, right, strict=True))
+    dump = textwrap.fill("the council met to vote on a budget " * 6, 80) + "\n\n" + layout
+    lines = split_dump(dump)
+    assert [x.index for x in lines] == list(range(len(lines)))
+    kept = "".join("".join(x.text.split()) for x in lines)
+    assert _lost_only_bullets(kept, "".join(dump.split()))

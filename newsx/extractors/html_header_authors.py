@@ -13,9 +13,10 @@ publisher); metadata fills in when nothing is shown.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newsx.extractors.html_header_text import has_case, is_site_like, normal_case, squash
-from newsx.extractors.html_meta import PageMeta, ld_names
+from newsx.extractors.html_meta import ARTICLE_ITEMTYPE, PageMeta, ld_names
 
 #: Meta names that carry an author's name (URLs among them are skipped).
 AUTHOR_META: tuple[str, ...] = (
@@ -46,10 +47,10 @@ _NOT_NAME = re.compile(
     r"|media|network|magazine|times|today|post|journal|daily|herald|tribune|insider|online"
     r"|digital|group|inc|ltd|llc|gmbh|company|corp|blog|official|reuters|afp|ap|dpa|pti|ians"
     r"|ani|efe|ansa|upi|xinhua|cnn|bbc|nbc|cbs|abc|fox|sky|guest|gast|гость|redaç[aã]o"
-    r"|redaktion|redacción|redazione|sport|sports|ms|rd|rdn|phd|md|mph|cnc|rn|msc|bsc"
+    r"|redaktion|redacción|redazione|sport|sports"
     r"|view|more|articles?|profile|follow|share|email|twitter|facebook|biography|about"
     r"|columnists?|opinion|review|home|weekly|edition|photographer|illustrat\w*|unknown"
-    r"|anonymous|partner|sponsored|content|reporters|writers|correspondents|ist)\b",
+    r"|anonymous|partner|sponsored|content|reporters|writers|correspondents)\b",
     re.IGNORECASE,
 )
 #: Lower-case particles allowed inside a name ("Ludwig van Beethoven").
@@ -57,6 +58,9 @@ _PARTICLES = frozenset({
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
     "ter", "le", "la", "al", "el", "bin", "ibn", "y", "e", "st.",
 })
+#: Leading articles: a part that starts with one is a brand or a phrase, not a name.
+_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "il", "lo", "los", "las", "les"})
+_DIGIT = re.compile(r"\d")
 #: A name has at most this many words (longer parts are sentences or titles).
 MAX_NAME_WORDS = 5
 #: Byline element texts longer than this are containers (author boxes, articles).
@@ -93,6 +97,8 @@ def clean_byline(text: str, site_names: list[str]) -> list[str]:
         tail = text[last_and:]
         if "," in tail:
             parts = _SPLIT.split(text[:last_and + tail.index(",")])
+    if parts and _NOT_NAME.search(parts[0]):
+        return []  # an agency or desk credit; what follows is its dateline ("Reuters, Washington")
     names: list[str] = []
     for i, part in enumerate(parts):
         raw = squash(part).strip(" .,:;-'\"")
@@ -108,11 +114,15 @@ def clean_byline(text: str, site_names: list[str]) -> list[str]:
 
 def is_person(name: str, site_names: list[str]) -> bool:
     """Does ``name`` look like a person's name (not a role, outlet, account or the site)?"""
-    if not name or len(name) > 60 or any(ch.isdigit() for ch in name):
+    if not name or len(name) > 60 or _DIGIT.search(name):
         return False
     tokens = name.split()
     if len(tokens) > MAX_NAME_WORDS or _NOT_NAME.search(name) or is_site_like(name, site_names):
         return False
+    if any(t.endswith(("'", "’", "'s", "’s")) for t in tokens):
+        return False  # a possessive: part of a phrase ("Wichita Heights' Aidan ...")
+    if tokens[0].casefold() in _ARTICLES:
+        return False  # "The Water Coolest", "The Russian ...": a brand or a phrase
     if not has_case(name):
         return 2 <= len(name) <= 12  # CJK / Hangul names: two to four syllables
     for tok in tokens:
@@ -124,9 +134,10 @@ def is_person(name: str, site_names: list[str]) -> bool:
     return not (len(tokens) == 1 and (len(name) < 3 or not name[1:].islower()))
 
 
-#: A byline written in running text: "By A and B on Monday", "Publicado por: A".
+#: A byline written in running text: a line that starts "By A and B on Monday",
+#: "Posted by A", "Publicado por: A" ("powered by Mocha" mid-sentence is no byline).
 BYLINE_IN_TEXT = re.compile(
-    r"(?:^|\s)(?:(?:posted|written|publicado|escrito|publié|scritto)\s+(?:by|por|par|da)|by|von|por)"
+    r"^\W{0,3}(?:(?:posted|written|publicado|escrito|publié|scritto)\s+(?:by|por|par|da)|by|von|por)"
     r"\s*:?\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -139,12 +150,19 @@ def text_bylines(lines: list[str], site_names: list[str]) -> list[str]:
     for line in lines:
         if len(line) > MAX_BYLINE_LINE:
             continue
-        m = BYLINE_IN_TEXT.search(line)
+        m = BYLINE_IN_TEXT.match(line)
         if m:
             names = clean_byline(line[m.start():], site_names)
             if names:
                 return names
     return []
+
+
+def is_credit_only(text: str) -> bool:
+    """Does a byline credit an agency, desk or outlet first ("Reuters, Washington")?"""
+    text = _PREFIX.sub("", text.strip(), count=1)
+    first = _SPLIT.split(squash(text), maxsplit=1)[0]
+    return bool(first) and bool(_NOT_NAME.search(first))
 
 
 def meta_authors(page: PageMeta, site_names: list[str]) -> list[str]:
@@ -161,10 +179,11 @@ def meta_authors(page: PageMeta, site_names: list[str]) -> list[str]:
     return names
 
 
-def byline_texts(page: PageMeta) -> list[str]:
-    """Texts of byline elements (document order), one line per text node, deduplicated."""
+def byline_texts(page: PageMeta) -> list[tuple[str, Any]]:
+    """(text, element) of the byline elements (document order), one line per text node,
+    deduplicated by text."""
     seen: set[str] = set()
-    out: list[str] = []
+    out: list[tuple[str, Any]] = []
     for node in page.bylines:
         if node.tag in ("meta", "link", "body", "html", "article", "main", "script"):
             continue
@@ -173,8 +192,35 @@ def byline_texts(page: PageMeta) -> list[str]:
         if not key or len(key) > MAX_BYLINE_CHARS or key in seen:
             continue
         seen.add(key)
-        out.append(text)
+        out.append((text, node))
     return out
+
+
+def article_item(node: Any) -> Any:
+    """The nearest ``<article>`` or Article/BlogPosting itemscope around ``node``, if any."""
+    n = node.parent
+    while n is not None and n.tag not in ("body", "html"):
+        if n.tag == "article" or ARTICLE_ITEMTYPE.search(n.attributes.get("itemtype") or ""):
+            return n
+        n = n.parent
+    return None
+
+
+def is_article_credit(node: Any, article: Any) -> bool:
+    """Is ``node`` an ``itemprop=author`` / ``rel=author`` element of the article item
+    itself (inside ``article`` and not inside a nested item such as a comment)?"""
+    attrs = node.attributes
+    if "author" not in (attrs.get("itemprop") or "") and "author" not in (attrs.get("rel") or ""):
+        return False
+    target = article.mem_id
+    n = node.parent
+    while n is not None and n.tag not in ("body", "html"):
+        if n.mem_id == target:
+            return True
+        if "itemscope" in n.attributes:
+            return False
+        n = n.parent
+    return False
 
 
 def choose_authors(visible: list[tuple[int, list[str], str]], declared: list[str]) -> list[str]:
@@ -188,6 +234,8 @@ def choose_authors(visible: list[tuple[int, list[str], str]], declared: list[str
         return declared
     visible = sorted(visible, key=lambda v: v[0])
     with_names = [v for v in visible if v[1]]
+    if not visible[0][1] and is_credit_only(visible[0][2]) and not declared:
+        return []  # the byline is an agency or desk ("Reuters, Washington")
     if declared:
         # prefer the shown byline that credits a declared author (it lists co-authors too)
         for _, names, _raw in with_names:

@@ -67,6 +67,8 @@ _URL_DATE = re.compile(
 
 @dataclass(frozen=True)
 class Dates:
+    """The record's two date fields."""
+
     published: str | None = None
     modified: str | None = None
 
@@ -86,28 +88,37 @@ def machine_dates(page: PageMeta) -> tuple[list[str], list[str]]:
     """Publication and update timestamps the page declares, most trusted first."""
     published: list[str] = []
     modified: list[str] = []
+    parsed: dict[str, str | None] = {}  # pages repeat one stamp in several places
     article = page.article or {}
-    _add(published, ld_text(article.get("datePublished")))
-    _add(modified, ld_text(article.get("dateModified")))
+
+    def add(into: list[str], value: str | None) -> None:
+        if not value:
+            return
+        iso = parsed[value] if value in parsed else parsed.setdefault(value, parse_iso(value))
+        if iso and iso not in into:
+            into.append(iso)
+
+    add(published, ld_text(article.get("datePublished")))
+    add(modified, ld_text(article.get("dateModified")))
     for value in page.all(*PUBLISHED_META):
-        _add(published, value)
+        add(published, value)
     for value in page.all(*MODIFIED_META):
-        _add(modified, value)
+        add(modified, value)
     for node in page.props("datePublished")[:3]:
-        _add(published, _stamp(node))
+        add(published, _stamp(node))
     for node in page.props("dateModified")[:3]:
-        _add(modified, _stamp(node))
+        add(modified, _stamp(node))
     plain: list[str] = []
     for node in page.times[:6]:
         attrs = node.attributes
         cls = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
         if "pubdate" in attrs or _PUBLISHED_CLASS.search(cls):
-            _add(published, _stamp(node))
+            add(published, _stamp(node))
         elif _MODIFIED_CLASS.search(cls):
-            _add(modified, _stamp(node))
+            add(modified, _stamp(node))
         else:
-            _add(plain, _stamp(node))
-    _add(published, ld_text(article.get("dateCreated")))
+            add(plain, _stamp(node))
+    add(published, ld_text(article.get("dateCreated")))
     if not published and plain:
         published.append(plain[0])  # an unmarked <time datetime> is the dateline's
     return published, modified
@@ -116,12 +127,6 @@ def machine_dates(page: PageMeta) -> tuple[list[str], list[str]]:
 def _stamp(node) -> str | None:
     attrs = node.attributes
     return attrs.get("datetime") or attrs.get("content")
-
-
-def _add(into: list[str], value: str | None) -> None:
-    iso = parse_iso(value) if value else None
-    if iso and iso not in into:
-        into.append(iso)
 
 
 def url_date(url: str | None) -> str | None:
@@ -134,9 +139,24 @@ def url_date(url: str | None) -> str | None:
     return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
 
 
+#: Datelines are short lines; longer ones are prose, whose dates are not the article's.
+MAX_DATELINE = 160
+
+
 def seen_dates(text: str, anchor: int) -> list[Seen]:
-    """Dates shown in ``text`` (the lines around the headline at ``anchor``), labelled."""
-    return [Seen(m.iso, _label(text, m), m.has_time, m.start >= anchor) for m in find_dates(text)]
+    """Dates shown on the short lines of ``text`` (the lines around the headline at
+    ``anchor``), labelled, with whether they come after the headline."""
+    kept: list[str] = []
+    size, kept_size, cut = 0, 0, 0
+    for line in text.split("\n"):
+        if size <= anchor:
+            cut = kept_size  # the headline's offset in the kept lines
+        size += len(line) + 1
+        if len(line) <= MAX_DATELINE:
+            kept.append(line)
+            kept_size += len(line) + 1
+    short = "\n".join(kept)
+    return [Seen(m.iso, _label(short, m), m.has_time, m.start >= cut) for m in find_dates(short)]
 
 
 def _label(window: str, m: DateMatch) -> str:

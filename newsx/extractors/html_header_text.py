@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _WORD = re.compile(r"\w+")
@@ -25,8 +26,12 @@ _HOST_NOISE = frozenset({
 from newsx.extractors.html_meta import squash  # noqa: E402, F401  (re-exported)
 
 
+@lru_cache(maxsize=256)
 def fold(text: str) -> str:
-    """Comparison form: NFKC, case-folded, quotes and dashes unified."""
+    """Comparison form: NFKC, case-folded, quotes and dashes unified.
+
+    Cached: a page compares its site names and titles many times; the cache is
+    small, so it holds about one page's strings."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return text.translate(_FOLD_TABLE)
 
@@ -60,6 +65,7 @@ def containment(small: str, big: str) -> float:
     return len(ws & wb) / len(ws) if ws else 0.0
 
 
+@lru_cache(maxsize=256)
 def compact(text: str) -> str:
     """Letters and digits only, folded: 'The Verge' -> 'theverge'."""
     return "".join(_WORD.findall(fold(text))).replace("_", "")
@@ -76,16 +82,23 @@ def host_names(url: str | None) -> list[str]:
     return [label for label in host.split(".") if label and label not in _HOST_NOISE]
 
 
+#: Letters a text may add to a site name and still be it ("cbssports" + "com",
+#: "the" + "verge"); more, and the name is only a part ("space" in "spaceflight").
+SITE_EXTRA = 5
+
+
 def is_site_like(text: str, site_names: list[str]) -> bool:
     """Does ``text`` name the site (equal to, or containing / contained in, a known name)?"""
     c = compact(text)
     if not c:
         return False
+    if "." in text and " " not in text.strip():  # a host name ("www.planet.com")
+        c = compact(" ".join(host_names(text))) or c
     for name in site_names:
         n = compact(name)
         if not n or len(n) < 3:
             continue
-        if c == n or (len(c) >= 4 and c in n) or (n in c and len(c) <= 2 * len(n) + 6):
+        if c == n or (len(c) >= 4 and c in n) or (n in c and len(c) - len(n) <= SITE_EXTRA):
             return True
     return False
 

@@ -1,8 +1,9 @@
 """Machine-readable page metadata: ``<meta>`` tags, JSON-LD, ``<html lang>``, links.
 
-One pass over a handful of CSS selectors collects everything the header rules
-need, so the deciding code (``html_header``) never queries the tree for
-metadata again.  JSON-LD is parsed with orjson; broken blocks (trailing
+Two narrow CSS queries (the ``<head>``'s metadata, a few element kinds of the
+body) collect what the header rules need, and a third reads the class-named
+parts around the headline, so the deciding code (``html_header``) never
+queries the tree for metadata again.  JSON-LD is parsed with orjson; broken blocks (trailing
 commas, raw control characters, HTML comments, several objects in one
 script) get one tolerant second try.  Nothing here decides what a field is.
 """
@@ -26,6 +27,8 @@ ARTICLE_TYPES: frozenset[str] = frozenset(
         "CreativeWork", "MediaObject", "VideoObject", "Recipe", "HowTo", "Blog",
     )
 )
+#: Microdata ``itemtype`` URLs of the article item (schema.org/NewsArticle, .../BlogPosting).
+ARTICLE_ITEMTYPE = re.compile(r"(?:Article|BlogPosting|Posting|Report)/?\s*$", re.IGNORECASE)
 #: Types that describe the page rather than the article: used when no article object exists.
 PAGE_TYPES: frozenset[str] = frozenset({"webpage", "itempage", "collectionpage", "medicalwebpage"})
 
@@ -44,20 +47,27 @@ _OBJECT_SEAM = re.compile(r"}\s*{")
 _SPACE = re.compile(r"\s+")
 
 
-#: One query collects every element the header rules read: each whole-document
-#: query costs about a fifth of the parse, so they are merged into one and the
-#: matches sorted into kinds in Python (class words are matched again there).
-SCAN_SELECTOR = ", ".join((
-    "meta", "title", 'link[rel="canonical"]', 'script[type="application/ld+json"]', "h1",
-    "time", "[itemprop]", '[rel="author"]', '[class*="byline" i]', '[class*="author" i]',
-    '[class*="breadcrumb" i]', '[class*="kicker" i]', '[class*="categor" i]',
-))
+#: Each whole-document ``css()`` query costs about a sixth of the parse, and each
+#: attribute-substring selector in it about a twentieth more, so the queries are
+#: split by where their elements live: the (small) ``<head>`` is read for metadata,
+#: the body once for the few element kinds needed anywhere, and the class-named
+#: parts (bylines, breadcrumbs, kickers) only inside the headline's surroundings
+#: (``read_near``).  Matches are sorted into kinds in Python.
+HEAD_SELECTOR = 'meta, title, link[rel="canonical"], script[type="application/ld+json"]'
+#: ``meta`` again: a stray element in ``<head>`` makes the parser move later tags into
+#: the body.
+BODY_SELECTOR = ('meta, script[type="application/ld+json"], h1, time, [itemprop],'
+                 ' [rel="author"], [class*="breadcrumb" i]')
+NEAR_SELECTOR = ('[class*="byline" i], [class*="author" i], [class*="kicker" i],'
+                 ' [class*="categor" i]')
 _BYLINE_CLASS = re.compile(r"byline|author", re.IGNORECASE)
 _CRUMB_CLASS = re.compile(r"breadcrumb", re.IGNORECASE)
 _KICKER_CLASS = re.compile(r"kicker|categor", re.IGNORECASE)
 #: ``itemprop`` values the header rules read.
 USED_PROPS = frozenset({"author", "creator", "datePublished", "dateModified", "dateCreated",
                         "headline", "articleSection"})
+#: Attributes that name a meta tag (itemprop metas are read by their name too).
+_META_KEYS = ("property", "name", "itemprop", "http-equiv")
 #: Nodes kept per kind (pages repeat bylines and categories in every teaser).
 MAX_NODES = 40
 
@@ -66,7 +76,9 @@ MAX_NODES = 40
 class PageMeta:
     """What the page declares about itself, and the elements the header rules read.
 
-    Keys of ``meta`` are lower-cased names; node lists are in document order.
+    Keys of ``meta`` are lower-cased names, values the raw contents (whitespace is
+    squashed on reading: most meta tags are never read); node lists are in
+    document order.
     """
 
     meta: dict[str, list[str]] = field(default_factory=dict)
@@ -84,15 +96,18 @@ class PageMeta:
 
     def first(self, *names: str) -> str | None:
         """The first non-empty content among ``names`` (in the order given)."""
+        meta = self.meta
         for name in names:
-            for value in self.meta.get(name, ()):
+            for value in meta.get(name, ()):
+                value = squash(value)
                 if value:
                     return value
         return None
 
     def all(self, *names: str) -> list[str]:
         """Every non-empty content of ``names``, in the order given."""
-        return [v for name in names for v in self.meta.get(name, ()) if v]
+        meta = self.meta
+        return [v for name in names if name in meta for v in map(squash, meta[name]) if v]
 
     def props(self, *names: str) -> list[Any]:
         """Nodes whose ``itemprop`` is one of ``names``."""
@@ -109,8 +124,8 @@ def squash(text: str | None) -> str:
 
 
 def read_meta(tree: Any) -> PageMeta:
-    """Collect meta tags, JSON-LD, ``<html lang>``, canonical link, ``<title>`` and the
-    header-bearing elements of the body, in one query."""
+    """Collect meta tags, JSON-LD, ``<html lang>``, canonical link, ``<title>``, and the
+    body's ``<h1>``, ``<time>`` and ``itemprop`` elements."""
     page = PageMeta()
     root = tree.root
     if root is None:
@@ -118,62 +133,86 @@ def read_meta(tree: Any) -> PageMeta:
     if root.tag == "html":
         attrs = root.attributes
         page.lang = attrs.get("lang") or attrs.get("xml:lang") or None
-    for node in root.css(SCAN_SELECTOR):
-        _sort(page, node)
+    head, body = tree.head, tree.body
+    if head is None or body is None:
+        nodes = root.css(f"{HEAD_SELECTOR}, {BODY_SELECTOR}")
+    else:
+        nodes = head.css(HEAD_SELECTOR) + body.css(BODY_SELECTOR)
+    meta = page.meta
+    for node in nodes:
+        if node.tag != "meta":
+            _sort(page, node)
+            continue
+        attrs = node.attributes  # inlined: pages carry dozens of meta tags
+        content = attrs.get("content")
+        if content is None:
+            continue
+        for key in _META_KEYS:
+            name = attrs.get(key)
+            if name:
+                name = name.strip().casefold()
+                if name in meta:
+                    meta[name].append(content)
+                else:
+                    meta[name] = [content]
     page.article = pick_article(page.jsonld)
     return page
+
+
+def read_near(page: PageMeta, container: Any) -> None:
+    """Add the byline, breadcrumb and kicker elements inside ``container`` (the
+    headline's surroundings) to ``page``."""
+    for node in container.css(NEAR_SELECTOR):
+        attrs = node.attributes
+        cls = attrs.get("class") or ""
+        # itemprop and rel=author bylines are filed by ``read_meta``
+        if _BYLINE_CLASS.search(cls) and "itemprop" not in attrs and "rel" not in attrs:
+            _keep(page.bylines, node)
+        if _KICKER_CLASS.search(cls) and not _CRUMB_CLASS.search(cls):
+            _keep(page.kickers, node)
 
 
 def _sort(page: PageMeta, node: Any) -> None:
     """File one scanned node under its kind(s)."""
     tag = node.tag
     attrs = node.attributes
-    if tag == "meta":
-        _add_meta(page, attrs)
-    elif tag == "title":
+    if tag == "title":
         if page.title is None and node.parent is not None and node.parent.tag == "head":
             page.title = squash(node.text()) or None
         return
-    elif tag == "link":
+    if tag == "link":
         page.canonical = page.canonical or (attrs.get("href") or "").strip() or None
         return
-    elif tag == "script":
+    if tag == "script":
         raw = node.text()
         if raw and len(raw) <= MAX_JSONLD_CHARS:
             page.jsonld.extend(typed_objects(parse_jsonld(raw)))
         return
-    elif tag == "h1":
+    if tag == "h1":
         page.h1.append(node)
     elif tag == "time":
         page.times.append(node)
+    cls = attrs.get("class")
+    if cls and _CRUMB_CLASS.search(cls):
+        _keep(page.crumbs, node)
     prop = attrs.get("itemprop")
-    if prop and len(page.itemprops) < MAX_NODES:
+    if not prop:
+        if attrs.get("rel") == "author":
+            _keep(page.bylines, node)
+        return
+    if len(page.itemprops) < MAX_NODES:
         for name in prop.split():
             if name in USED_PROPS:
                 page.itemprops.append((name, node))
-    cls = attrs.get("class") or ""
-    if (prop and "author" in prop) or attrs.get("rel") == "author" or _BYLINE_CLASS.search(cls):
+    if "author" in prop:
         _keep(page.bylines, node)
-    if _CRUMB_CLASS.search(cls) or "BreadcrumbList" in (attrs.get("itemtype") or ""):
+    if "BreadcrumbList" in (attrs.get("itemtype") or "") and not (cls and _CRUMB_CLASS.search(cls)):
         _keep(page.crumbs, node)
-    elif _KICKER_CLASS.search(cls):
-        _keep(page.kickers, node)
 
 
 def _keep(into: list[Any], node: Any) -> None:
     if len(into) < MAX_NODES:
         into.append(node)
-
-
-def _add_meta(page: PageMeta, attrs: dict[str, str | None]) -> None:
-    content = attrs.get("content")
-    if content is None:
-        return
-    content = squash(content)
-    for key in ("property", "name", "itemprop", "http-equiv"):
-        name = attrs.get(key)
-        if name:
-            page.meta.setdefault(name.strip().casefold(), []).append(content)
 
 
 def parse_jsonld(raw: str) -> Any:
@@ -198,11 +237,13 @@ def typed_objects(value: Any) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     queue: list[tuple[Any, int]] = [(value, 0)]
     seen = 0
-    while queue and seen < MAX_JSONLD_NODES:
-        item, depth = queue.pop(0)
+    while seen < len(queue) and seen < MAX_JSONLD_NODES:
+        item, depth = queue[seen]
         seen += 1
         if isinstance(item, list):
-            queue.extend((x, depth + 1) for x in item if isinstance(x, (dict, list)))
+            if depth < MAX_JSONLD_DEPTH:
+                queue.extend((x, depth + 1) for x in item[:MAX_JSONLD_NODES]
+                             if isinstance(x, (dict, list)))
             continue
         if not isinstance(item, dict):
             continue

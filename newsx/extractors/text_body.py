@@ -1,24 +1,33 @@
 """Article body from a text dump: the best-scoring run of prose lines.
 
 A dump keeps a page's visible text and loses its structure, so the article is
-found by shape: every logical line gets a value (positive for prose, negative
-for menus, share rows, bylines, headlines of other stories), the article is the
-contiguous run with the largest sum (max-subarray), and its inside is then
-cleaned of captions, credits and prompts.  Lines that name the end of an
-article (comments, related stories, tags, copyright) are barriers the run
-cannot cross.  A closing source credit such as ``(Reuters)`` becomes the
-body's ``attribution``.  Nothing here knows a site; all vocabulary is data.
+found by shape, in four steps:
+
+1. every logical line gets a value: positive for prose (its word count),
+   negative for menus, labels, share rows, bylines and headlines of other
+   stories; lines that name the end of an article (comments, related stories,
+   tags, copyright footers, comment time stamps) are barriers;
+2. the article is the barrier-free run with the largest sum (max-subarray),
+   joined with a neighbouring run that a short inline box ("More from UK" and
+   its headlines) split from it;
+3. inside the run, captions, credits and prompts are dropped; short lines
+   before a paragraph are kept as sub-headings, bulleted ones as list items;
+4. a closing source credit such as ``(Reuters)`` becomes ``attribution``.
+
+Nothing here knows a site; all vocabulary is data, in several languages.  The
+expensive vocabulary tests only run on lines whose shape already passed.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
 from newsx.record import Block, Body
-from newsx.textdump import DumpLine
 
 # --- vocabulary ---------------------------------------------------------------
 
@@ -80,7 +89,7 @@ _END = re.compile(
         |trending(?:\ now|\ stories)?|popular(?:\ (?:now|stories|posts))?|read\ next|up\ next
         |next\ up\ in\ .*|more\ (?:from|in|on|stories|news|great)\b.*|more\ stories|latest\ news
         |about\ the\ author|about\ this\ (?:article|statement)|tags?|topics|filed\ under.*
-        |explore\ further
+        |explore\ further|(?:about|über|sobre)\ \S+(?:\ \S+){0,2}
         |categories|share\ this(?:\ (?:article|story|post|entry|page))?|sharing\ is\ caring!?
         |previous\ (?:post|article)|next\ (?:post|article)|«?\ ?previous\ post.*|on\ our\ radar
         |materiais?\ relacionad[oa]s|leia\ (?:também|mais)|veja\ também|você\ pode\ gostar.*
@@ -95,13 +104,25 @@ _END = re.compile(
     re.VERBOSE,
 )
 
-#: Footer marks (lower case): a line holding one ends the article.
+#: Footer marks (lower case): a line holding one ends the article.  A "©" needs a
+#: year or a company ("© 2019 CBS", "© Future US, Inc."): "© John Doe" credits a
+#: photo inside the article.
 _FOOTER_MARKS = (
-    "©", "ⓒ", "(c) 19", "(c) 20", "copyright 20", "all rights reserved", "direitos reservados",
+    "(c) 19", "(c) 20", "copyright 20", "all rights reserved", "direitos reservados",
     "diritti riservati", "rechte vorbehalten", "права защищены", "무단", "無断転載",
     "subject to copyright",
 )
-_FOOTER = re.compile("|".join(re.escape(mark) for mark in _FOOTER_MARKS))
+_FOOTER = re.compile(
+    "|".join(
+        [
+            r"[©ⓒ] ?(?:[12]\d{3}|copyright)|copyright ?[©ⓒ]",
+            r"[©ⓒ].{0,60}\b(?:inc|llc|ltd|pty|gmbh|corp|media|group|company|newspapers?|network)\b",
+            *map(re.escape, _FOOTER_MARKS),
+        ]
+    )
+)
+#: Literal pre-filter for :data:`_FOOTER`: one of its marks, or a bare sign.
+_FOOTER_HINT = re.compile("|".join(map(re.escape, ["©", "ⓒ", *_FOOTER_MARKS])))
 
 #: Whole short lines that label page chrome (lower case, without a final ":" or ".").
 _CHROME_LABELS = frozenset(
@@ -120,7 +141,7 @@ _CHROME_OPENINGS = ("continue reading", "click here", "skip to", "story continue
 #: Words (lower case) that alone make a short line a caption, credit or prompt.
 _CHROME_WORDS = frozenset(
     {
-        "getty", "shutterstock", "istock", "istockphoto", "subscribe", "subscribers",
+        "getty", "shutterstock", "istock", "istockphoto", "subscribe", "unsubscribe", "subscribers",
         "newsletter", "newsletters", "cookie", "cookies", "whatsapp", "assine", "inscreva",
         "iscriviti", "abonnieren", "подписаться", "подпишитесь"
     }
@@ -145,10 +166,11 @@ _CHROME_PHRASES = re.compile(
 _WORD = re.compile(r"\w+")
 #: Photo captions of any length: "In this photo issued by ITV, ...", "... (AP Photo/Jane Doe)".
 _CAPTION = re.compile(
-    r"\bin this (?:\w+ ){0,2}(?:photo|image|picture)|\((?:ap |afp |epa |reuters |getty )?photos?[/:]"
-    r"|\bphoto ?/ ?[a-z]|\bfile photo\b|\((?:photo|image|picture) (?:by|credit|courtesy)"
+    r"\bin this (?:\w+ ){0,2}(?:photo|image|picture)"
+    r"|\((?:ap |afp |epa |reuters |getty )?photos?[/:]|\bphoto ?/ ?[a-z]|\bfile photo\b"
+    r"|\((?:photo|image|picture) (?:by|credit|courtesy)"
 )
-#: Cheap pre-filter for :data:`_CAPTION`.
+#: Cheap pre-filter for :data:`_CAPTION`: one of these words must be in the line.
 _CAPTION_HINTS = ("photo", "image", "picture")
 
 #: Comment headers: "Jane on May 3, 2019 at 4:47 pm said:", "2 days ago at 07:52 am",
@@ -169,6 +191,9 @@ _DATE_LINE = re.compile(
 
 #: First characters of a date line (lower case): a digit, a weekday or a month.
 _DATE_STARTS = frozenset("0123456789mtwfsjando")
+#: Last characters of a date line: a digit, an ordinal ("1st", "2nd", "3rd", "4th"),
+#: a comma, the dot of "1.2.2019." or 日.
+_DATE_ENDS = frozenset("0123456789tdh,.日")
 
 #: Consent banners run to full paragraphs; they name cookies and the site or browser.
 _CONSENT = re.compile(
@@ -192,15 +217,22 @@ _CREDIT_LINE = re.compile(
 )
 
 
+#: Separators of a byline or dateline ("Text: Jane Doe · 24 September 2018", "By X | May 3"):
+#: such a line before a paragraph is not a sub-heading.
+_BYLINE_MARK = re.compile(r"[|·•]")
+
 #: A credit line that closes the article: "(agencies)", "— AP", "(Reuters)".
 _ATTRIBUTION_LINE = re.compile(
     r"^(?:\(\s*([^()\d]{2,40}?)\s*\)|[—–-]{1,2}\s*([^\s\d][^\d]{1,30}))$"
 )
-#: The same at the end of the last paragraph; only known agency names.
-_ATTRIBUTION_TAIL = re.compile(
-    r"\s+[(\[]\s*(Reuters|AFP|AP|dpa|ANSA|Agencies|agencies|IANS|PTI|ANI|Xinhua|Bloomberg"
-    r"|Lusa|EFE|Agência Brasil|TASS|ТАСС|РИА Новости|Интерфакс)\s*[)\]]$"
+#: News agencies and wire credits, as they close an article.
+_AGENCIES = (
+    r"Reuters|AFP|AP|dpa|ANSA|Agencies|agencies|IANS|PTI|ANI|Xinhua|Bloomberg|Lusa|EFE"
+    r"|Agência Brasil|TASS|ТАСС|РИА Новости|Интерфакс|wires|news agencies"
 )
+_AGENCY = re.compile(_AGENCIES)
+#: The same at the end of the last paragraph; only known agency names.
+_ATTRIBUTION_TAIL = re.compile(r"\s+[(\[]\s*(" + _AGENCIES + r")\s*[)\]]$")
 
 # --- tuned numbers --------------------------------------------------------------
 
@@ -222,7 +254,7 @@ _NEUTRAL = 0.0
 _BARRIER = -1000.0
 #: A prose line with chrome on both sides is worth this share: teaser lists
 #: alternate headline and blurb, articles run paragraphs together.
-_LONE_PROSE = 0.4
+_LONE_PROSE = 0.3
 #: Weight of a run found after two comment stamps: comment threads are prose too.
 _AFTER_COMMENTS = 0.3
 #: A bulleted line inside the article with this many words is a list item.
@@ -231,7 +263,9 @@ _LIST_ITEM_MIN_WORDS = 3
 _MERGE_GAP = 10
 #: ... when the smaller holds at least this share of the best run's value.
 _MERGE_SHARE = 0.25
-#: A closing credit in parentheses names at most this many words ("(Agence France-Presse)"),
+#: A closing credit may follow the last paragraph after this many lines (an ad label).
+_CREDIT_LOOKAHEAD = 2
+#: A closing credit in parentheses names at most this many words ("(Agence France-Presse)") ...
 _CREDIT_MAX_WORDS = 4
 #: ... after a dash, fewer: "— AP", "- Reuters" (not "- Next Auto News").
 _DASH_CREDIT_MAX_WORDS = 2
@@ -240,17 +274,23 @@ _HEADING_MAX_WORDS = 14
 
 
 def extract_body(doc: Document, ctx: Context) -> Body | None:
-    """The article's blocks and closing credit, or ``None`` when no prose is found."""
+    """The article's blocks and closing credit, or ``None`` when no prose is found.
+
+    Works on the columns of :class:`~newsx.textdump.DumpLines` (texts, bullet
+    flags) and keeps one float a line in an array, so a dump of a million
+    short lines costs a few bytes a line here.
+    """
     lines = doc.lines
-    if not lines:
+    texts: list[str] = lines.texts
+    if not texts:
         return None
-    values = _values(lines)
-    stamps = [values[i] == _BARRIER and _is_stamp(x.text.lower()) for i, x in enumerate(lines)]
-    spans = _article_spans(lines, values, stamps, _title_index(lines, ctx))
+    values, barriers, stamps = _values(texts)
+    spans = _article_spans(texts, values, barriers, stamps, _title_index(texts, ctx))
     if not spans:
         return None
-    blocks = [block for start, end in spans for block in _blocks(lines, values, start, end)]
-    blocks, attribution = _attribution(blocks, lines, spans[-1][1])
+    bullets = lines.bullets
+    blocks = [b for start, end in spans for b in _blocks(texts, bullets, values, start, end)]
+    blocks, attribution = _attribution(blocks, texts, spans[-1][1])
     if not blocks:
         return None
     return Body(blocks=blocks, attribution=attribution)
@@ -274,79 +314,136 @@ def _weight(text: str) -> float:
     return spaced + cjk / 2
 
 
-def _values(lines: Sequence[DumpLine]) -> list[float]:
-    """Line values, with repeated lines (tickers, menus) and lone teasers marked down."""
-    values = _raw_values([line.text for line in lines])
-    # repeated prose (tickers, teasers, alt text beside its caption); prose lines
-    # only, since they are a small share of a page and short repeats cost nothing
-    places: dict[str, list[int]] = {}
-    for i, v in enumerate(values):
-        if v > 0:
-            places.setdefault(lines[i].text, []).append(i)
-    for where in places.values():
-        if len(where) > 1:
-            # a paragraph quoted again further on (a standfirst repeated in the text):
-            # the later copy may sit inside the article but must not pull the run
-            apart = len(where) == 2 and where[1] - where[0] > _TWIN_DISTANCE
-            for i in where:
-                values[i] = _REPEATED
-            if apart:
-                values[where[1]] = _NEUTRAL
+def _values(texts: list[str]) -> tuple[array, list[int], frozenset[int]]:
+    """Line values, with repeated prose and lone teasers marked down; the
+    indexes of the barriers, and of those barriers that are comment stamps."""
+    values, prose, barriers = _raw_values(texts)
+    _mark_repeats(texts, values, prose)
     last = len(values) - 1
-    for i, v in enumerate(values):
-        if v > 0 and 0 < i < last and values[i - 1] < 0 and values[i + 1] < 0:
-            values[i] = v * _LONE_PROSE
-    return values
+    for i in prose:
+        if 0 < i < last and values[i - 1] < 0 and values[i + 1] < 0 and values[i] > 0:
+            values[i] *= _LONE_PROSE
+    stamps = frozenset(i for i in barriers if _is_stamp(texts[i].lower()))
+    return values, barriers, stamps
 
 
-def _raw_values(texts: list[str]) -> list[float]:
-    """:func:`_value` of each line, with the most common case inlined: a short
-    ASCII line (menu entry, label, byline) that only needs the barrier tests."""
-    values: list[float] = []
+def _mark_repeats(texts: list[str], values: array, prose: list[int]) -> None:
+    """Repeated prose is a ticker, a teaser or an alt text beside its caption.
+
+    Only prose lines are tracked: they are a small share of a page, and a
+    repeated short line is worth little anyway.  A paragraph quoted once more
+    further on (a standfirst repeated in the text) keeps its later copy as a
+    neutral line: inside the article it stays, but it pulls no run to itself.
+    """
+    seen = {texts[i] for i in prose}
+    if len(seen) == len(prose):
+        return
+    places: dict[str, list[int]] = {}
+    for i in prose:
+        places.setdefault(texts[i], []).append(i)
+    for where in places.values():
+        if len(where) < 2:
+            continue
+        for i in where:
+            values[i] = _REPEATED
+        if len(where) == 2 and where[1] - where[0] > _TWIN_DISTANCE:
+            values[where[1]] = _NEUTRAL
+
+
+def _raw_values(texts: list[str]) -> tuple[array, list[int], list[int]]:
+    """:func:`_value` of each line, and the (sorted) indexes of the prose lines
+    and of the barriers.
+
+    A short line is never prose, so all that matters about it is whether it
+    is a barrier, and that only matters where a barrier can cut a run: between
+    the first and the last prose line.  Menus above the article and footers
+    below it (two thirds of a page's short lines) are therefore only tested
+    for comment stamps, which count wherever they are.
+    """
+    values = array("d")
     append = values.append
-    end, footer, date = _END.match, _FOOTER.search, _DATE_LINE.match
-    for text in texts:
+    prose: list[int] = []
+    barriers: list[int] = []
+    short: list[int] = []  # short lines whose other barrier tests wait for the prose range
+    for i, text in enumerate(texts):
         if text.isascii():
             spaces = text.count(" ")
-            if spaces < _PROSE_MIN_WORDS - 1:
+            if spaces < _PROSE_MIN_WORDS - 1:  # the most common line: a menu entry, a label
                 lower = text.lower()
-                if (
-                    end(lower)
-                    or footer(lower)
-                    or (":" in lower and _is_stamp(lower))
-                    or lower.endswith(_REPLY_ENDINGS)
-                    or (lower[:1] in _DATE_STARTS and date(lower))
-                ):
+                if (":" in lower and _is_stamp(lower)) or lower.endswith(_REPLY_ENDINGS):
                     append(_BARRIER)
+                    barriers.append(i)
                 else:
                     append(_SHORT_VALUES[spaces])
+                    short.append(i)
                 continue
-        append(_value(text))
-    return values
+            words = spaces + 1.0 if len(text) < _SAMPLE else _weight(text)
+        else:
+            words = _weight(text)
+        if words < _PROSE_MIN_WORDS:
+            if _is_stamp(text.lower()):
+                append(_BARRIER)
+                barriers.append(i)
+            else:
+                append(-1.0 - 0.3 * words)
+                short.append(i)
+            continue
+        value = _long_value(text, words)
+        append(value)
+        if value > 0:
+            prose.append(i)
+        elif value == _BARRIER:
+            barriers.append(i)
+    if len(prose) > 1:
+        inside = short[bisect_right(short, prose[0]) : bisect_left(short, prose[-1])]
+        for i in inside:
+            text = texts[i]
+            if _is_short_barrier(text.lower(), _words(text)):
+                values[i] = _BARRIER
+                barriers.append(i)
+        barriers.sort()
+    return values, prose, barriers
+
+
+def _words(text: str) -> float:
+    """:func:`_weight`, with the common case (a short ASCII line) inlined."""
+    return text.count(" ") + 1.0 if text.isascii() and len(text) < _SAMPLE else _weight(text)
 
 
 def _value(text: str) -> float:
     """How much this line looks like article prose (> 0) or page chrome (< 0)."""
-    if text.isascii() and len(text) < _SAMPLE:
-        words = text.count(" ") + 1.0
-        if words < _PROSE_MIN_WORDS:  # most lines of a page: only the barrier tests
-            return _BARRIER if _is_barrier(text.lower(), words) else -1.0 - 0.3 * words
-    else:
-        words = _weight(text)
+    words = _words(text)
+    if words < _PROSE_MIN_WORDS:  # most lines of a page: only the barrier tests
+        return _BARRIER if _is_barrier(text.lower(), words) else -1.0 - 0.3 * words
+    return _long_value(text, words)
+
+
+def _long_value(text: str, words: float) -> float:
+    """:func:`_value` of a line of at least :data:`_PROSE_MIN_WORDS` words."""
     if words > 20:
         lower = text[:_SAMPLE].lower()
     else:
         lower = text.lower()
         if _is_barrier(lower, words):
             return _BARRIER
-    if words >= _PROSE_MIN_WORDS and _is_prose(text, lower, words):
+    if _is_prose(text, lower, words):
         return words
     return -1.0 - 0.3 * min(words, 30.0)
 
 
+def _is_short_barrier(lower: str, words: float) -> bool:
+    """:func:`_is_barrier` of a short line, less the comment-stamp test; cheapest first."""
+    return bool(
+        (words <= 6 and lower[-1:] in _DATE_ENDS and lower[:1] in _DATE_STARTS
+         and _DATE_LINE.match(lower))
+        or _END.match(lower)
+        or _is_footer(lower)
+    )
+
+
 def _is_barrier(lower: str, words: float) -> bool:
     """An end-of-article marker, a footer line, a comment stamp or a bare date."""
-    if _FOOTER.search(lower):
+    if _is_footer(lower):
         return True
     if words > 12:
         return False
@@ -357,6 +454,14 @@ def _is_barrier(lower: str, words: float) -> bool:
     if _is_stamp(lower):
         return True
     return words <= 6 and lower[:1] in _DATE_STARTS and _DATE_LINE.match(lower) is not None
+
+
+def _is_footer(lower: str) -> bool:
+    """A copyright or rights line; the full pattern runs only on the rare hits."""
+    hint = _FOOTER_HINT.search(lower)
+    if hint is None:
+        return False
+    return hint.group() not in ("©", "ⓒ") or _FOOTER.search(lower) is not None
 
 
 def _is_stamp(lower: str) -> bool:
@@ -376,10 +481,10 @@ def _is_chrome(lower: str) -> bool:
     label = lower.rstrip(" :.")
     if label in _CHROME_LABELS or label.startswith(_CHROME_OPENINGS):
         return True
-    words = set(_WORD.findall(lower))
-    if not words.isdisjoint(_CHROME_WORDS):
+    words = _WORD.findall(lower)  # a list: the sets look its words up without a set of them
+    if not _CHROME_WORDS.isdisjoint(words):
         return True
-    return not words.isdisjoint(_CHROME_TRIGGERS) and _CHROME_PHRASES.search(lower) is not None
+    return not _CHROME_TRIGGERS.isdisjoint(words) and _CHROME_PHRASES.search(lower) is not None
 
 
 def _is_credit(lower: str) -> bool:
@@ -401,24 +506,31 @@ def _is_prose(text: str, lower: str, words: float) -> bool:
         return False
     if words > _WORDS_PER_SENTENCE:
         sample = text[:_SAMPLE]
-        if len(_SENTENCE_END.findall(sample)) * _WORDS_PER_SENTENCE < _weight(sample):
+        weight = words if len(text) <= _SAMPLE else _weight(sample)
+        if len(_SENTENCE_END.findall(sample)) * _WORDS_PER_SENTENCE < weight:
             return False
     if words <= 25 and _is_chrome(lower):
         return False
     if _is_credit(lower) or ("cookie" in lower and _CONSENT.search(lower)):
         return False
-    if any(hint in lower for hint in _CAPTION_HINTS) and _CAPTION.search(lower):
+    if "©" in lower or (_has_caption_hint(lower) and _CAPTION.search(lower)):
         return False
     return not _is_glued_teaser(text)
 
 
+def _has_caption_hint(lower: str) -> bool:
+    """One of :data:`_CAPTION_HINTS` is in ``lower`` (no generator: called per prose line)."""
+    photo, image, picture = _CAPTION_HINTS
+    return photo in lower or image in lower or picture in lower
+
+
 def _is_glued_teaser(text: str) -> bool:
     """A Title Case headline run into its blurb: "Ford Recalls F-150sFord is recalling"."""
+    match = _GLUE.search(text, 0, 160)  # rare, so tested first
+    if not match:
+        return False
     head = text[:40].split()[:3]
     if len(head) < 3 or not all(w[:1].isupper() or w[:1].isdigit() for w in head):
-        return False
-    match = _GLUE.search(text, 0, 160)
-    if not match:
         return False
     head = text[: match.start() + 1].split()
     capitals = sum(1 for w in head if w[:1].isupper() or w[:1].isdigit())
@@ -430,26 +542,25 @@ def _stop_share(lower: str) -> float:
     tokens = lower[:_SAMPLE].split()
     if not tokens:
         return 0.0
-    return sum(1 for t in tokens if t in _STOPWORDS) / len(tokens)
+    return sum(map(_STOPWORDS.__contains__, tokens)) / len(tokens)
 
 
 # --- the article region -----------------------------------------------------------
 
 
-def _title_index(lines: Sequence[DumpLine], ctx: Context) -> int:
+def _title_index(texts: list[str], ctx: Context) -> int:
     """Index of the line holding the known headline, or -1."""
     title = ctx.header.title if ctx.header else None
     if not title:
         return -1
-    want = " ".join(title.split())
-    for line in lines:
-        if line.text == want:
-            return line.index
-    return -1
+    try:
+        return texts.index(" ".join(title.split()))
+    except ValueError:
+        return -1
 
 
 def _segment_runs(
-    values: Sequence[float], stamps: Sequence[bool], after: int
+    values: Sequence[float], barriers: list[int], stamps: frozenset[int], after: int
 ) -> list[tuple[float, int, int]]:
     """The best run of each barrier-free segment: (weighted sum, start, end).
 
@@ -460,39 +571,43 @@ def _segment_runs(
     runs = []
     seen_stamps = 0
     seg_start = after + 1
-    for i in range(after + 1, len(values) + 1):
-        if i < len(values) and values[i] != _BARRIER:
-            continue
-        total, start, end = _kadane(values, seg_start, i)
-        if total > 0:
-            runs.append((total * _AFTER_COMMENTS if seen_stamps >= 2 else total, start, end))
-        if i < len(values) and stamps[i]:
+    for i in [*(b for b in barriers if b > after), len(values)]:
+        # a segment without prose has no run (max() runs in C, Kadane in Python)
+        if i > seg_start and max(values[seg_start:i]) > 0:
+            total, start, end = _kadane(values, seg_start, i)
+            if total > 0:
+                runs.append((total * _AFTER_COMMENTS if seen_stamps >= 2 else total, start, end))
+        if i in stamps:
             seen_stamps += 1
         seg_start = i + 1
     return runs
 
 
 def _article_spans(
-    lines: Sequence[DumpLine], values: Sequence[float], stamps: Sequence[bool], after: int
+    texts: list[str],
+    values: Sequence[float],
+    barriers: list[int],
+    stamps: frozenset[int],
+    after: int,
 ) -> list[tuple[int, int]]:
     """The article as [start, end) spans: the best run, joined with neighbouring
     runs that an inline box ("More from UK" and its headlines) split from it."""
-    runs = _segment_runs(values, stamps, after)
+    runs = _segment_runs(values, barriers, stamps, after)
     if not runs and after >= 0:
-        runs = _segment_runs(values, stamps, -1)
+        runs = _segment_runs(values, barriers, stamps, -1)
     if not runs:
         return []
     best = max(range(len(runs)), key=lambda k: runs[k][0])
     lo = hi = best
-    while hi + 1 < len(runs) and _joins(lines, values, runs[best], runs[hi], runs[hi + 1]):
+    while hi + 1 < len(runs) and _joins(texts, values, runs[best], runs[hi], runs[hi + 1]):
         hi += 1
-    while lo > 0 and _joins(lines, values, runs[best], runs[lo], runs[lo - 1]):
+    while lo > 0 and _joins(texts, values, runs[best], runs[lo], runs[lo - 1]):
         lo -= 1
     return [(start, end) for _, start, end in runs[lo : hi + 1]]
 
 
 def _joins(
-    lines: Sequence[DumpLine],
+    texts: list[str],
     values: Sequence[float],
     best: tuple[float, int, int],
     near: tuple[float, int, int],
@@ -508,8 +623,8 @@ def _joins(
     if not any(values[i] > 0 and values[i + 1] > 0 for i in range(new[1], new[2] - 1)):
         return False
     for i in gap:
-        lower = lines[i].text.lower()
-        if _FOOTER.search(lower) or _is_stamp(lower):
+        lower = texts[i].lower()
+        if _is_footer(lower) or _is_stamp(lower):
             return False
     return True
 
@@ -531,20 +646,20 @@ def _kadane(values: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]
 
 
 def _blocks(
-    lines: Sequence[DumpLine], values: Sequence[float], start: int, end: int
+    texts: list[str], bullets: bytearray, values: Sequence[float], start: int, end: int
 ) -> list[Block]:
     """Typed blocks of the run, without the chrome lines inside it."""
     blocks: list[Block] = []
     for i in range(start, end):
-        line = lines[i]
-        if values[i] > 0 or (values[i] == _NEUTRAL and _is_prose_line(line.text)):
-            blocks.append(Block("list_item" if line.bullet else "paragraph", line.text))
-        elif values[i] == _BARRIER:
+        text, value = texts[i], values[i]
+        if value > 0 or (value == _NEUTRAL and _is_prose_line(text)):
+            blocks.append(Block("list_item" if bullets[i] else "paragraph", text))
+        elif value == _BARRIER:
             continue
-        elif line.bullet and _is_list_item(line.text):
-            blocks.append(Block("list_item", line.text))
-        elif _is_heading(line, values, i, start, end):
-            blocks.append(Block("heading", line.text))
+        elif bullets[i] and _is_list_item(text):
+            blocks.append(Block("list_item", text))
+        elif _is_heading(text, values, i, start, end):
+            blocks.append(Block("heading", text))
     return blocks
 
 
@@ -558,26 +673,25 @@ def _is_list_item(text: str) -> bool:
     return _weight(text) >= _LIST_ITEM_MIN_WORDS and not _is_chrome(text.lower())
 
 
-def _is_heading(line: DumpLine, values: Sequence[float], i: int, start: int, end: int) -> bool:
+def _is_heading(text: str, values: Sequence[float], i: int, start: int, end: int) -> bool:
     """A short non-prose line right before prose that names a section."""
-    text = line.text
     if not (start < i < end - 1) or values[i + 1] <= 0:
         return False
     words = _weight(text)
     if words < 2 or words > _HEADING_MAX_WORDS or text.endswith((".", ",")):
         return False
     lower = text.lower()
-    if _is_chrome(lower) or _is_credit(lower) or text.isupper():
+    if _is_chrome(lower) or _is_credit(lower) or text.isupper() or _BYLINE_MARK.search(text):
         return False
     return text[0].isupper() or not text[0].isalpha()
 
 
 def _attribution(
-    blocks: list[Block], lines: Sequence[DumpLine], end: int
+    blocks: list[Block], texts: list[str], end: int
 ) -> tuple[list[Block], str | None]:
     """Move a closing source credit out of the text into ``attribution``."""
-    if end < len(lines):
-        credit = _credit_name(lines[end].text)
+    for text in texts[end : end + _CREDIT_LOOKAHEAD]:
+        credit = _credit_name(text)
         if credit:
             return blocks, credit
     if blocks:
@@ -597,10 +711,15 @@ def _credit_name(text: str) -> str | None:
     if not match:
         return None
     name = (match.group(1) or match.group(2)).strip()
-    words = name.count(" ") + 1
-    if words > (_CREDIT_MAX_WORDS if match.group(1) else _DASH_CREDIT_MAX_WORDS):
+    words = name.split()
+    if len(words) > (_CREDIT_MAX_WORDS if match.group(1) else _DASH_CREDIT_MAX_WORDS):
         return None
-    return None if _is_chrome(name.lower()) else name
+    if _AGENCY.fullmatch(name):
+        return name
+    # an unknown source is a proper name: "(Al Jazeera)", not "(View all)"
+    if all(w[:1].isupper() for w in words) and not _is_chrome(name.lower()):
+        return name
+    return None
 
 
 EXTRACTOR = Extractor(

@@ -15,11 +15,14 @@ at the top; the rules below only read them.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import chain, compress, pairwise, repeat
+from operator import attrgetter
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
-from newsx.language import detect_language
+from newsx.language import SAMPLE_CHARS, detect_language
 from newsx.record import Header
 from newsx.textdump import DumpLine
 
@@ -31,6 +34,9 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "von", "par", "por", "di", "da", "door", "av", "af", "przez", "oleh", "tekst:",
     "автор:", "автор", "текст:", "текст", "作者:", "作者：", "글:", "기자:",
 )
+_BYLINE_WORDS: frozenset[str] = frozenset(p.rstrip(":：") for p in BYLINE_PREFIXES)
+#: First two letters of the prefixes: a set lookup that spares the byline regex.
+_BYLINE_STARTS: frozenset[str] = frozenset(p[:2] for p in BYLINE_PREFIXES)
 #: Words that name a role or title, never a person.
 ROLE_WORDS: frozenset[str] = frozenset(
     [
@@ -132,7 +138,6 @@ HEADLINE_STARTERS: frozenset[str] = frozenset(
 
 # --------------------------------------------------------------------------- regexes
 
-_WORD = re.compile(r"\S+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DIGIT = re.compile(r"\d")
 #: Cheap pre-filter for a line that may hold a date: a numeric date, or a month
@@ -145,10 +150,9 @@ _MONTH_WORD = re.compile(
     r"|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|gen|giu|lug|ago|set|ott|dic|fev|abr|out"
     r"|févr|avr|juil|août|déc|mei|agu|des)"
 )
+_GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
 _UPDATED = re.compile(r"(?i)\b(?:updated?|modified|aktualisiert|atualizad[oa]|aggiornato"
                       r"|mis à jour|обновлен[оа]?|actualizado)\b")
-_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|publiziert|publicado|pubblicato"
-                        r"|publié|опубликовано|first published)\b")
 _END_PUNCT = ".!?…。！？"
 _CLOSERS = "\"'”’)»"
 _SENTENCE_INSIDE = re.compile(
@@ -156,6 +160,14 @@ _SENTENCE_INSIDE = re.compile(
 )
 _CJK_SENTENCE = re.compile(r"[。！？]")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\\|→)\s*")
+#: "Home" glued to the next breadcrumb level ("HomeWorld News").
+_HOME_PREFIX = re.compile(r"^(?:Home|HOME|Início|Inicio|Startseite|Accueil)(?=[A-Z\s])\s*")
+_BREADCRUMB_ARROW = re.compile(r"\S\s*[>»›→]\s*\S")
+#: Labels that sit where a kicker does but are not sections (casefolded).
+NOT_SECTIONS: frozenset[str] = frozenset(
+    {"author", "article", "most read", "most popular", "editors' picks", "editor's picks",
+     "trending", "breaking news", "blog", "home", "advertisement", "sponsored"}
+)
 _PIPE_DATE = re.compile(r"^(?P<section>[^|\d]{2,40}?)\s*\|\s*(?P<rest>.*\d.*)$")
 _BYLINE = re.compile(
     r"^(?:"
@@ -163,18 +175,29 @@ _BYLINE = re.compile(
     + r")(?:\s*:)?\s+(?P<names>\S.*)$",
     re.IGNORECASE,
 )
-#: Where a byline's name list stops: separators, dates, "on <date>", "publiziert".
-#: Where a byline's name list stops (searched in the lower-cased text): separators,
-#: digits, a handle, "on <date>", weekdays, "Month <digit>", "publiziert am ...".
-_NAME_STOP = re.compile(
-    r"[|•·—–／/@\d]| - |\bpubli|\bupdated?\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur"
-    r"|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+\d"
+#: Where a byline's name list stops: a separator, a digit (a date) or a handle ...
+_NAME_STOP_CHARS = re.compile(r"[|•·—–／/@\d]| - ")
+#: ... or one of these words (casefolded, trailing "." and "," removed).
+NAME_STOP_WORDS: frozenset[str] = frozenset(
+    [
+        "updated", "update", "posted", "published", "publiziert", "publicado", "pubblicato",
+        "publié", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
 )
+#: Month names end a name list when they close it ("By Joseph Tsidulko November 19").
+MONTH_WORDS: frozenset[str] = frozenset(
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec",
+    ]
+)
+#: Words that join names ("Jane Smith and Tom Brown", "Ana y Luis").
+NAME_JOINERS: frozenset[str] = frozenset([",", "&", "and", "und", "y", "e", "et", "и"])
 #: A name glued to a role or outlet ("Meg JamesStaff Writer", "Jonathan GarberFOXBusiness").
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][A-Z]+[a-z]|[A-Z][a-z]+\b)")
 #: "... by NAME" inside a dateline ("11/19/2019 by Lars Brandle").
 _INNER_BY = re.compile(r"\s(?:by|By|BY|von|par|por|di)\s+(?=\S)")
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\by\b|\be\b|\bet\b|\bи\b)\s*")
 _NAME_TOKEN = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*|[dDO]['’][A-Z]\w+"
     r"|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,5})"
@@ -184,31 +207,58 @@ _ALLCAPS_PLACE = re.compile(r"\s+(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z.'’-]+:
 #: Anchored at the line start (a ``match`` fails fast); the unanchored signs
 #: are plain substring tests in :func:`_is_credit`.
 _CREDIT_START = re.compile(
-    r"(?i)(?:photo|image|credit|source|foto|bild|getty|ap photo|file photo|caption"
-    r"|share|follow|subscribe|sign up|sign in|log in|download|click|tap|watch|listen|back to"
-    r"|join|get|print|read|enter|view|see all|filed under|thanks for|visit|load more|show more"
-    r"|skip|close|why you can trust|more from|more on|related|advertisement)\b"
+    r"(?:photo|image|credit|source|foto|bild|getty|ap photo|file photo|caption"
+    r"|share|follow|subscribe|sign up|sign in|log in|download|click|tap|back to|see all"
+    r"|watch (?:live|now|more|the video)|listen (?:live|now)|join (?:us|our|the conversation)"
+    r"|get (?:the|our|daily|breaking|personali[sz]ed|short)|print (?:this|article)"
+    r"|read (?:more|the full|our)|enter your|view (?:all|more|comments)|filed under|thanks for"
+    r"|visit our|load more|show more|skip|close|why you can trust|more from|more on|related"
+    r"|advertisement|copy link|change ad|leave a|edit profile|search in|zurück|voltar|torna"
+    r"|retour)\b"
+)
+#: Share-button labels: two of them on one line make it a share bar.
+SOCIAL_WORDS: tuple[str, ...] = (
+    "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "email", "e-mail",
+    "instagram", "messenger", "telegram", "tumblr", "flipboard", "pint",
 )
 #: Site furniture that is shaped like a short headline ("Terms of Use", "Contact the BBC").
 _FURNITURE = re.compile(
     r"\b(?:polic(?:y|ies)|terms|cookies?|privacy|contact|account|signed|sign (?:in|out|up)"
     r"|newsletters?|subscribe|subscription|copyright|rules|faq|help|careers|advertis\w*)\b"
 )
+#: A breadcrumb: levels joined by arrows, or a trailing separator ("TRD NATIONAL /").
+_BREADCRUMB_TRAIL = re.compile(r"\S\s+[>»›]\s+\S|\s[>»›/]$")
+_IMAGE_TAG = re.compile(r"^(?:\[[^\]\s]{1,40}\]\s*)+")
 _CREDIT_COLON = re.compile(r"(?i)\b(?:images?|photo|credit|copyright)\s*:")
-_CREDIT_SIGNS: tuple[str, ...] = ("©", "|", "getty images", "://", "www.")
+_CREDIT_SIGNS: tuple[str, ...] = (
+    "©", "|", "getty images", "://", "www.", "opens in new window", "email this", "mugshot",
+    "file photo", "photo by", "(photo", "(afp", "(reuters", "(ap)", "about the author",
+)
 
 
 def _is_credit(text: str, folded: str) -> bool:
-    if _CREDIT_START.match(text):
+    """A credit, caption, share bar, breadcrumb or call to action (cheap tests first)."""
+    if _CREDIT_START.match(folded):
         return True
     if text.count(" ") < 6 and _FURNITURE.search(folded):
         return True
     for sign in _CREDIT_SIGNS:
         if sign in folded:
             return True
+    if ("›" in text or ">" in text or "»" in text or text[-1:] == "/") and _BREADCRUMB_TRAIL.search(
+        text
+    ):
+        return True
+    social = 0
+    for word in SOCIAL_WORDS:
+        if word in folded:
+            social += 1
+            if social == 2:
+                return True
     return ":" in text and bool(_CREDIT_COLON.search(text))
 
 
+_TEXT = attrgetter("text")
 _ELLIPSIS_SPLIT = re.compile(r"(?:\.\.\.|…)\s+(?=[A-Z\"'‘“])")
 
 # Tuned on the development dumps (never per site):
@@ -223,103 +273,124 @@ _TITLE_MAX_CHARS = 220
 #: A ticker line: at least this many characters and items.
 _TICKER_MIN_CHARS = 140
 _TICKER_MIN_ITEMS = 3
+#: A headed ticker list: at most this many items, its heading this far above the headline.
+_TICKER_MAX_ITEMS = 15
+_TICKER_REACH = 20
 
 
 # --------------------------------------------------------------------------- features
 
 
-class _Feat:
-    """Per-line features.  ``prose`` is computed for every line (cheaply: short
-    lines fail at the length test); the rest only for the few lines a rule
-    looks at, and cached."""
-
-    __slots__ = ("_byline", "_cjk", "_dateish", "_folded", "_titleish", "prose", "text")
-
-    def __init__(self, text: str, prose: bool) -> None:
-        self.text = text
-        self.prose = prose
-        self._folded = self._cjk = self._dateish = self._titleish = self._byline = None
-
-    @property
-    def folded(self) -> str:
-        if self._folded is None:
-            self._folded = self.text.casefold()
-        return self._folded
-
-    @property
-    def cjk(self) -> bool:
-        if self._cjk is None:
-            self._cjk = not self.text.isascii() and bool(_CJK.search(self.text[:40]))
-        return self._cjk
-
-    @property
-    def words(self) -> int:
-        return self.text.count(" ") + 1
-
-    @property
-    def dateish(self) -> bool:
-        if self._dateish is None:
-            text = self.text
-            self._dateish = (
-                len(text) <= 160
-                and bool(_DIGIT.search(text))
-                and bool(_NUMERIC_DATE.search(text) or _MONTH_WORD.search(self.folded))
-            )
-        return self._dateish
-
-    @property
-    def byline(self) -> bool:
-        if self._byline is None:
-            self._byline = len(self.text) <= 200 and bool(_BYLINE.match(self.text))
-        return self._byline
-
-    @property
-    def titleish(self) -> bool:
-        if self._titleish is None:
-            text = self.text
-            self._titleish = (
-                not self.prose
-                and _is_titleish(text, self.folded, self.cjk, self.words)
-                and not self.dateish
-                and not self.byline
-                and not _is_credit(text, self.folded)
-                and not (self.words <= 8 and _credit_names(text))
-            )
-        return self._titleish
-
-
 class _Lines:
-    """The dump's lines as :class:`_Feat`, built on first access.
+    """The dump's lines and their features.
 
-    Only ``prose`` is known for every line up front; most lines of a page are
-    never looked at again, so building their features would be wasted work.
+    ``texts`` and ``prose`` (with ``prose_at``, the prose lines' indexes) are
+    known for every line up front, cheaply: only long lines can be prose.
+    The other features are computed on first use and kept in plain lists
+    (``None``: not computed yet), because most lines of a page are never
+    looked at and a list slot costs far less than an object per line.
     """
 
-    __slots__ = ("_cache", "prose", "texts")
+    __slots__ = (
+        "_byline", "_dateish", "_folded", "_shaped", "_titleish", "prose", "prose_at", "texts",
+    )
 
     def __init__(self, texts: list[str]) -> None:
+        n = len(texts)
+        # Text browsers print an image's alt text as "[name]"; it is not part of a line.
+        tagged = list(compress(range(n), map(str.startswith, texts, repeat("["))))
+        if tagged:
+            texts = list(texts)
+            for i in tagged:
+                texts[i] = _IMAGE_TAG.sub("", texts[i])
         self.texts = texts
-        self.prose = [len(t) >= _PROSE_CHARS_CJK and _line_is_prose(t) for t in texts]
-        self._cache: dict[int, _Feat] = {}
+        # Only long lines (or shorter non-ASCII ones) can be prose: C-level length filter.
+        prose = [False] * n
+        at: list[int] = []
+        for i in compress(range(n), map(_PROSE_CHARS_CJK.__le__, map(len, texts))):
+            t = texts[i]
+            if (len(t) >= _PROSE_CHARS or not t.isascii()) and _line_is_prose(t):
+                prose[i] = True
+                at.append(i)
+        self.prose = prose
+        self.prose_at = at
+        self._folded: list[str | None] = [None] * n
+        self._dateish: list[bool | None] = [None] * n
+        self._byline: list[bool | None] = [None] * n
+        self._shaped: list[bool | None] = [None] * n
+        self._titleish: list[bool | None] = [None] * n
 
     def __len__(self) -> int:
         return len(self.texts)
 
-    def __getitem__(self, i: int) -> _Feat:
-        f = self._cache.get(i)
+    def folded(self, j: int) -> str:
+        f = self._folded[j]
         if f is None:
-            if i < 0:
-                raise IndexError(i)
-            f = self._cache[i] = _Feat(self.texts[i], self.prose[i])
+            f = self._folded[j] = self.texts[j].casefold()
         return f
 
-    def span(self, lo: int, hi: int) -> list[_Feat]:
-        """Lines ``lo`` to ``hi`` (exclusive), clipped to the dump."""
-        return [self[j] for j in range(max(0, lo), min(len(self.texts), hi))]
+    def cjk(self, j: int) -> bool:
+        text = self.texts[j]
+        return not text.isascii() and _CJK.search(text, 0, 40) is not None
+
+    def words(self, j: int) -> int:
+        return self.texts[j].count(" ") + 1
+
+    def dateish(self, j: int) -> bool:
+        """Short, with a digit and a month name or a numeric date."""
+        d = self._dateish[j]
+        if d is None:
+            text = self.texts[j]
+            d = self._dateish[j] = (
+                len(text) <= 160
+                and _DIGIT.search(text) is not None
+                and (
+                    _MONTH_WORD.search(self.folded(j)) is not None
+                    or (("/" in text or "-" in text or "." in text or "年" in text)
+                        and _NUMERIC_DATE.search(text) is not None)
+                )
+            )
+        return d
+
+    def byline(self, j: int) -> bool:
+        """Starts with a byline prefix ("By", "Von", "Автор:") and a name."""
+        b = self._byline[j]
+        if b is None:
+            text = self.texts[j]
+            b = self._byline[j] = (
+                len(text) <= 200
+                and text[:2].lower() in _BYLINE_STARTS
+                and _BYLINE.match(text) is not None
+            )
+        return b
+
+    def shaped(self, j: int) -> bool:
+        """Shaped like a headline; :meth:`titleish` adds the costlier credit-line test."""
+        s = self._shaped[j]
+        if s is None:
+            text = self.texts[j]
+            folded = self.folded(j)
+            s = self._shaped[j] = (
+                not self.prose[j]
+                and _is_titleish(text, folded, self.cjk(j), text.count(" ") + 1)
+                and not self.dateish(j)
+                and not self.byline(j)
+                and not _is_credit(text, folded)
+            )
+        return s
+
+    def titleish(self, j: int) -> bool:
+        t = self._titleish[j]
+        if t is None:
+            text = self.texts[j]
+            t = self._titleish[j] = self.shaped(j) and not (
+                text.count(" ") < 12 and _credit_names(text) is not None
+            )
+        return t
 
 
 def _line_is_prose(text: str) -> bool:
-    cjk = not text.isascii() and bool(_CJK.search(text[:40]))
+    cjk = not text.isascii() and _CJK.search(text, 0, 40) is not None
     return _is_prose(text, cjk, text.count(" ") + 1)
 
 
@@ -341,91 +412,123 @@ def _ends_sentence(text: str) -> bool:
     return bool(last) and last in _END_PUNCT
 
 
+#: Characters a headline may start with besides capitals and digits.
+_TITLE_FIRST = "\"'‘“«[¿¡"
+
+
 def _is_titleish(text: str, folded: str, cjk: bool, words: int) -> bool:
     """Could this line be a headline (by its own shape)?"""
     n = len(text)
     if n > _TITLE_MAX_CHARS or n < 6 or folded in NAV_LINES or "://" in text or "www." in text:
         return False
-    if cjk:
-        if n < 6:
-            return False
-    elif not (_TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]) or n < 12:
+    if not cjk and (not (_TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]) or n < 12):
         return False
     if text.endswith(".") and not text.endswith("..."):
         return False
     first = text[0]
-    return first.isupper() or first.isdigit() or first in "\"'‘“«[¿¡" or cjk
+    return first.isupper() or first.isdigit() or first in _TITLE_FIRST or cjk
+
+
+def _may_be_title(text: str) -> bool:
+    """The cheapest tests of :func:`_is_titleish`, run before any feature is built."""
+    n = len(text)
+    if n < 6 or n > _TITLE_MAX_CHARS or (text[-1] == "." and text[-2:] != ".."):
+        return False
+    if not text.isascii():
+        return True
+    first = text[0]
+    return (
+        n >= 12
+        and _TITLE_WORDS[0] <= text.count(" ") + 1 <= _TITLE_WORDS[1]
+        and (first.isupper() or first.isdigit() or first in _TITLE_FIRST)
+    )
 
 
 # --------------------------------------------------------------------------- headline
 
 
-def _score_title(feats: _Lines, i: int) -> float:
+def _score_title(feats: _Lines, i: int, prose_at: int) -> float:
     """How much the lines after ``feats[i]`` look like a headline's surroundings.
 
-    Prose must start within a few lines; a dateline or byline right after
-    the line, a repeated headline or a breadcrumb ending in it add to the score.
+    Prose must start within a few lines (at ``prose_at``); a dateline or
+    byline right after the line, a repeated headline or a breadcrumb ending
+    in it add to the score.
     """
     n = len(feats)
     prose = feats.prose
-    prose_at = next((j for j in range(i + 1, min(n, i + 1 + _LOOKAHEAD)) if prose[j]), None)
-    if prose_at is None:
-        return -1.0
+    texts = feats.texts
     score = 3.0 - 0.15 * (prose_at - i)
     dated = bylined = False
-    for j in range(i + 1, min(n, i + 7)):
-        g = feats[j]
-        dated = dated or g.dateish
-        bylined = bylined or g.byline
+    for j in range(i + 1, min(n, i + 7, prose_at + 3)):
+        dated = dated or feats.dateish(j)
+        bylined = bylined or feats.byline(j)
     if dated:
         score += 2.0
-    elif any(feats[j].dateish for j in range(max(0, i - 2), i)):
+    elif any(feats.dateish(j) for j in range(max(0, i - 2), i)):
         score += 1.0
     if bylined:
         score += 1.5
-    f = feats[i]
-    if i + 1 < n and feats[i + 1].folded == f.folded:
+    text = texts[i]
+    if i + 1 < n and feats.folded(i + 1) == feats.folded(i):
         score += 1.0
     # Headlines sit in the top part of a page; footers and sidebars fill the bottom.
     score -= 1.0 * i / n
-    if f.words > 20:
+    if text.count(" ") >= 20:
         score -= 0.5  # longer than most headlines: a caption or a teaser
-    if i + 1 < n and f.text.isupper() and feats[i + 1].titleish:
+    if i + 1 < n and text.isupper() and feats.shaped(i + 1):
         score -= 0.5  # an upper-case kicker above the headline
-    if i > 0:
-        prev = feats[i - 1]
-        if prev.folded.endswith(f.folded) and prev.text != f.text:
-            score += 1.0  # a breadcrumb ending in the headline
+    if i > 0 and texts[i - 1] != text and feats.folded(i - 1).endswith(feats.folded(i)):
+        score += 1.0  # a breadcrumb ending in the headline
     # A headline starts the article: prose just above it means a subhead or a caption.
     if any(prose[max(0, i - 5) : i]):
         score -= 1.5
     return score
 
 
+def _title_candidates(feats: _Lines) -> Iterator[tuple[int, int]]:
+    """(line, next prose line) for each line at most ``_LOOKAHEAD`` lines above prose,
+    in page order; a line right under two paragraphs is a subhead or a caption."""
+    prose = feats.prose
+    before = -1  # the previous prose line
+    for p in feats.prose_at:
+        start = max(before + 1, p - _LOOKAHEAD)
+        if start == before + 1 and before > 0 and prose[before - 1]:
+            start += 1
+        for i in range(start, p):
+            yield i, p
+        before = p
+
+
 def _find_title(feats: _Lines) -> int | None:
     """The best-scoring headline candidate; only lines a few lines above prose qualify."""
-    best, best_score = None, 0.0
-    prose = feats.prose
-    next_prose = len(prose) + _LOOKAHEAD + 1
-    candidates: list[int] = []
-    for i in range(len(prose) - 1, -1, -1):
-        if prose[i]:
-            next_prose = i
-        elif next_prose - i <= _LOOKAHEAD and not (i > 1 and prose[i - 1] and prose[i - 2]):
-            # Right under paragraphs sits a subhead or a caption, never the headline.
-            candidates.append(i)
+    scored: list[tuple[float, int]] = []
     texts = feats.texts
-    for i in reversed(candidates):
-        n = len(texts[i])
-        if n < 6 or n > _TITLE_MAX_CHARS or not feats[i].titleish:
+    for i, prose_at in _title_candidates(feats):
+        if not _may_be_title(texts[i]) or not feats.shaped(i):
             continue
-        s = _score_title(feats, i)
-        if s > best_score:
-            best, best_score = i, s
-    return best
+        s = _score_title(feats, i, prose_at)
+        if s > 0:
+            scored.append((-s, i))
+    # The credit-line test is the costliest: run it on the best candidates only.
+    for _, i in sorted(scored):
+        if feats.titleish(i):
+            return i
+    return None
 
 
 # --------------------------------------------------------------------------- dateline
+
+
+def _dateline_text(feats: _Lines, j: int) -> str:
+    """The dateline at ``j``, with a year glued to its time split apart
+    ("NOV 20 20194:29 AM") and a date broken over short lines re-joined
+    ("November 20" / "15:23" / "2019")."""
+    text = _GLUED_YEAR.sub(r"\1 \2", feats.texts[j])
+    if len(text) <= 25:
+        tail = [t for t in feats.texts[j + 1 : j + 3] if len(t) <= 12 and _DIGIT.search(t)]
+        if tail:
+            text = " ".join([text, *tail])
+    return text
 
 
 def _dates_in(feats: _Lines, lo: int, hi: int) -> tuple[str | None, str | None, int | None]:
@@ -435,10 +538,9 @@ def _dates_in(feats: _Lines, lo: int, hi: int) -> tuple[str | None, str | None, 
     published = modified = None
     where = None
     for j in range(max(0, lo), min(len(feats), hi)):
-        f = feats[j]
-        if not f.dateish:
+        if not feats.dateish(j):
             continue
-        text = f.text
+        text = _dateline_text(feats, j)
         upd = _UPDATED.search(text)
         if upd:
             pub_part, upd_part = text[: upd.start()], text[upd.end():]
@@ -462,38 +564,48 @@ def _dates_in(feats: _Lines, lo: int, hi: int) -> tuple[str | None, str | None, 
 
 def _clean_label(text: str) -> str | None:
     """A kicker or breadcrumb level, or ``None`` when it is not a section label."""
-    text = text.strip(" |:-–—>»›")
+    text = _HOME_PREFIX.sub("", text.strip(" |:-–—>»›"))
     folded = text.casefold()
-    if not text or folded in NAV_LINES or len(text) > 40 or _DIGIT.search(text):
+    if len(text) < 2 or folded in NAV_LINES or folded in NOT_SECTIONS or len(text) > 40:
         return None
-    if _is_credit(text, folded) or folded in AGENCIES:
+    if _DIGIT.search(text) or _is_credit(text, folded) or folded in AGENCIES:
         return None
-    if text.count(" ") > 3 or text[-1] in ".!?,":
+    if text.count(" ") > 3 or text[-1] in ".!?,:" or not any(c.isalpha() for c in text[:3]):
+        return None
+    if _BYLINE.match(text):
         return None
     return text
 
 
+def _breadcrumb_last(text: str, title: str) -> str | None:
+    """The last level of a breadcrumb line ("Home > News > Business", "HomeWorld News")."""
+    if text.endswith(title) and text != title:
+        text = text[: -len(title)]
+    parts = [p for p in _BREADCRUMB_SEP.split(text) if p.strip()]
+    return _clean_label(parts[-1]) if parts else None
+
+
 def _section(feats: _Lines, title_at: int, date_at: int | None) -> str | None:
-    """Section from a "Section | date" dateline, a breadcrumb or the kicker line."""
+    """Section from a "Section | date" dateline, the kicker or breadcrumb above the
+    headline, or a breadcrumb with separators right under it."""
     if date_at is not None:
-        m = _PIPE_DATE.match(feats[date_at].text)
+        m = _PIPE_DATE.match(feats.texts[date_at])
         if m:
             label = _clean_label(m.group("section"))
-            if label and not _BYLINE.match(label) and label.casefold() not in AGENCIES:
+            if label:
                 return label
+    title = feats.texts[title_at]
     k = title_at - 1
-    if k >= 0 and feats[k].folded == feats[title_at].folded:
+    if k >= 0 and feats.texts[k] == title:
         k -= 1
-    if k < 0:
-        return None
-    prev = feats[k].text
-    title = feats[title_at].text
-    if prev.endswith(title) and prev != title:
-        prev = prev[: -len(title)]
-    parts = [p for p in _BREADCRUMB_SEP.split(prev) if p.strip()]
-    if not parts:
-        return None
-    return _clean_label(parts[-1])
+    if k >= 0:
+        label = _breadcrumb_last(feats.texts[k], title)
+        if label:
+            return label
+    below = title_at + 1
+    if below < len(feats) and _BREADCRUMB_ARROW.search(feats.texts[below]):
+        return _breadcrumb_last(feats.texts[below], title)
+    return None
 
 
 # --------------------------------------------------------------------------- byline
@@ -542,35 +654,74 @@ def _person(chunk: str, single_ok: bool) -> str | None:
     return None if name.casefold() in AGENCIES else _name_case(name)
 
 
-def _names(raw: str, single_ok: bool) -> list[str]:
+def _cut_names(raw: str) -> str:
+    """The part of a byline that holds names: up to a separator, a date or a stop word."""
+    stop = _NAME_STOP_CHARS.search(raw)
+    if stop:
+        raw = raw[: stop.start()]
+    words = raw.split()
+    last = len(words) - 1
+    for k, word in enumerate(words):
+        low = word.casefold().strip(".,")
+        if low == "on":
+            # "By Jane Smith on Monday": "on" ends the names only before a date word.
+            nxt = words[k + 1].casefold().strip(".,") if k < last else ""
+            if k == last or nxt in NAME_STOP_WORDS or nxt in MONTH_WORDS:
+                return " ".join(words[:k])
+        elif low in NAME_STOP_WORDS or (k and k == last and low in MONTH_WORDS):
+            return " ".join(words[:k])
+    return raw
+
+
+def _split_names(raw: str) -> list[str]:
+    """Chunks of a name list split on commas and "and" in several languages."""
+    chunks: list[str] = []
+    current: list[str] = []
+    for word in raw.replace(",", " , ").replace("&", " & ").split():
+        if word.casefold() in NAME_JOINERS:
+            if current:
+                chunks.append(" ".join(current))
+            current = []
+        else:
+            current.append(word)
+    if current:
+        chunks.append(" ".join(current))
+    return chunks
+
+
+def _names(raw: str, single_ok: bool, loose: bool = False) -> list[str]:
     """Person names from the text after a byline prefix.
 
     Names are split on commas and "and" in several languages; the first
     chunk that is not a name (a role, an outlet: "Name, Staff Writer") ends
     the list.  One-word names are taken only when they are the whole byline.
+    ``loose`` (a credit line right under the headline) lets the last of
+    several names be followed by an outlet ("... and Kevin McCoy USA TODAY").
     """
-    stop = _NAME_STOP.search(raw.lower())
-    if stop:
-        raw = raw[: stop.start()]
-    chunks = [c for c in _NAME_SPLIT.split(raw) if c.strip()]
+    chunks = _split_names(_cut_names(raw))
     out: list[str] = []
-    for chunk in chunks:
+    for k, chunk in enumerate(chunks):
         name = _person(chunk, single_ok and len(chunks) == 1)
+        if not name and loose and k and k == len(chunks) - 1 and chunk.count(" ") >= 2:
+            # "... and Trevor J. Mitchell Sioux Falls Argus Leader": a name, then the outlet.
+            words = chunk.split()
+            name = _person(" ".join(words[:3]), False) or _person(" ".join(words[:2]), False)
         if not name:
             break
         out.append(name)
     return out
 
 
-def _byline_names(f: _Feat) -> list[str] | None:
+def _byline_names(feats: _Lines, j: int) -> list[str] | None:
     """Names of a "By ..." line (``[]`` when it credits no person), else ``None``."""
-    if f.byline:
-        m = _BYLINE.match(f.text)
+    text = feats.texts[j]
+    if feats.byline(j):
+        m = _BYLINE.match(text)
         return _names(m.group("names"), single_ok=True) if m else None
-    if len(f.text) <= 120 and f.dateish:
-        m = _INNER_BY.search(f.text)
+    if len(text) <= 120 and feats.dateish(j):
+        m = _INNER_BY.search(text)
         if m:
-            return _names(f.text[m.end():], single_ok=True)
+            return _names(text[m.end():], single_ok=True)
     return None
 
 
@@ -585,23 +736,28 @@ def _authors(feats: _Lines, title_at: int, hi: int) -> list[str]:
     for j in range(max(0, title_at - 2), min(len(feats), hi)):
         if j == title_at or feats.prose[j]:
             continue
-        f = feats[j]
-        names = _byline_names(f)
+        text = feats.texts[j]
+        names = _byline_names(feats, j)
         if names is not None:
             return names
-        if j < title_at or f.words > 10 or len(f.text) > 100:
+        if feats.folded(j).rstrip(" :") in _BYLINE_WORDS and j + 1 < len(feats):
+            # "By" alone on its line, the names on the next one.
+            names = _names(feats.texts[j + 1], single_ok=True)
+            if names:
+                return names
+        if j < title_at or text.count(" ") >= 10 or len(text) > 100:
             continue
-        near = j <= title_at + 3 or feats[j - 1].dateish or (
-            j + 1 < len(feats) and feats[j + 1].dateish
+        near = j <= title_at + 3 or feats.dateish(j - 1) or (
+            j + 1 < len(feats) and feats.dateish(j + 1)
         )
         if near:
-            names = _credit_names(f.text)
+            names = _credit_names(text, loose=True)
             if names is not None and (names or j <= title_at + 3):
                 return names
     return []
 
 
-def _credit_names(text: str) -> list[str] | None:
+def _credit_names(text: str, loose: bool = False) -> list[str] | None:
     """Names from a credit line without "By": "NAME, Agency", "NAME and NAME Agency", "NAME".
 
     ``[]`` for an agency-only credit, ``None`` when the line is no credit.
@@ -609,19 +765,22 @@ def _credit_names(text: str) -> list[str] | None:
     first = text[:1]
     if not first.isupper() and not _CJK.match(first):
         return None
+    tokens = text.split()
+    if sum(1 for t in tokens if not t[:1].islower()) * 2 < len(tokens):
+        return None  # a sentence-case line: no credit (cheap exit before the checks below)
     if text.casefold().strip(" ,.") in AGENCIES:
         return []
-    head = _strip_agency(text)
+    head = stripped = _strip_agency(text)
     if head is None:
         head = text
-    stop = _NAME_STOP.search(head.lower())
-    if stop:
-        head = head[: stop.start()]
+    head = _cut_names(head)
     tokens = head.split()
     # Names are capitalised; a sentence-case headline fails here, before the costly checks.
     if len(tokens) < 2 or sum(1 for t in tokens if not t[:1].islower()) * 3 < len(tokens) * 2:
         return None
-    names = _names(head, single_ok=False)
+    names = _names(head, single_ok=False, loose=loose)
+    if not names and stripped is not None:
+        return []  # an agency or outlet credit with no person in it
     return names or None
 
 
@@ -717,23 +876,24 @@ def _segments(tokens: list[str], cuts: list[int]) -> list[str]:
 
 def _ticker(feats: _Lines, lines: list[DumpLine], title_at: int) -> list[str]:
     """Ticker items above the headline: a run-together line or a short headed list."""
-    lo = max(0, title_at - 12)
+    lo = max(0, title_at - _TICKER_REACH)
     for j in range(lo, title_at):
-        f = feats[j]
-        if f.folded in TICKER_HEADINGS:
+        text = feats.texts[j]
+        if len(text) <= 24 and feats.folded(j) in TICKER_HEADINGS:
             items = _listed_ticker(feats, j + 1, title_at)
             if items:
                 return items
-        if len(f.text) >= _TICKER_MIN_CHARS and not f.prose and not f.cjk:
-            items = split_ticker(f.text)
+        if (j >= title_at - 12 and len(text) >= _TICKER_MIN_CHARS and not feats.prose[j]
+                and not feats.cjk(j)):
+            items = split_ticker(text)
             sizes_ok = all(3 <= it.count(" ") + 1 <= 35 for it in items)
             if len(items) >= _TICKER_MIN_ITEMS and sizes_ok:
                 return items
     # A run-together line may also sit at the very top, like a site-wide ticker.
     for j in range(min(3, title_at)):
-        f = feats[j]
-        if lines[j].bullet and len(f.text) >= _TICKER_MIN_CHARS and not f.prose:
-            items = split_ticker(f.text)
+        text = feats.texts[j]
+        if lines[j].bullet and len(text) >= _TICKER_MIN_CHARS and not feats.prose[j]:
+            items = split_ticker(text)
             if len(items) >= _TICKER_MIN_ITEMS:
                 return items
     return []
@@ -742,19 +902,24 @@ def _ticker(feats: _Lines, lines: list[DumpLine], title_at: int) -> list[str]:
 def _listed_ticker(feats: _Lines, start: int, title_at: int) -> list[str]:
     """Headlines listed one a line under a ticker heading, up to the headline."""
     items: list[str] = []
-    for j in range(start, min(title_at, start + 12)):
-        f = feats[j]
-        if "://" in f.text or "www." in f.text:
+    for j in range(start, min(title_at, start + _TICKER_MAX_ITEMS)):
+        text = feats.texts[j]
+        if "://" in text or "www." in text:
             break
-        if f.titleish and f.words >= 4:
-            items.append(f.text)
-        elif len(f.text) >= _TICKER_MIN_CHARS:
-            split = split_ticker(f.text)
-            if len(split) >= 2:
+        if feats.titleish(j) and text.count(" ") >= 3:
+            items.append(text)
+        elif len(text) >= _TICKER_MIN_CHARS:
+            m = _ALLCAPS_PLACE.search(text)
+            split = split_ticker(text)
+            if text.endswith(("...", "…")) and m and len(split) <= 2:
+                items.append(text[: m.start()].strip())  # "Headline PLACE: teaser..."
+            elif len(split) >= 2:
                 items.extend(split)
+            else:
+                return []
         else:
             return []
-    return items if 1 <= len(items) <= 12 else []
+    return items if 1 <= len(items) <= _TICKER_MAX_ITEMS else []
 
 
 # --------------------------------------------------------------------------- language
@@ -764,13 +929,13 @@ def _language(feats: _Lines, start: int) -> str | None:
     """Language of the first prose lines after ``start`` (or of any prose)."""
     sample: list[str] = []
     size = 0
-    order = [*range(start, len(feats)), *range(start)]
-    for j in order:
-        if feats.prose[j]:
-            sample.append(feats.texts[j])
-            size += len(feats.texts[j])
-            if size >= 600:
-                break
+    at = feats.prose_at
+    k = bisect_left(at, start)
+    for j in chain(at[k:], at[:k]):
+        sample.append(feats.texts[j])
+        size += len(feats.texts[j])
+        if size >= SAMPLE_CHARS:
+            break
     if not sample:
         sample = [t for t in feats.texts if t.count(" ") >= 3][:20]
     return detect_language(" ".join(sample))
@@ -781,10 +946,33 @@ def _language(feats: _Lines, start: int) -> str | None:
 
 def _around(feats: _Lines, at: int) -> tuple[str | None, str | None, int | None, list[str], int]:
     """(published, modified, dateline index, authors, first prose index) near a headline."""
-    prose_at = next((j for j in range(at + 1, len(feats)) if feats.prose[j]), len(feats))
+    after = bisect_right(feats.prose_at, at)
+    prose_at = feats.prose_at[after] if after < len(feats.prose_at) else len(feats)
     hi = min(prose_at + 2, at + 1 + _LOOKAHEAD)
     published, modified, date_at = _dates_in(feats, at - 3, hi)
     return published, modified, date_at, _authors(feats, at, hi), prose_at
+
+
+def line_texts(lines: Sequence[DumpLine]) -> list[str]:
+    """The lines' texts: the splitter's own column when it keeps one (read-only!),
+    else gathered at C level."""
+    texts = getattr(lines, "texts", None)
+    return texts if isinstance(texts, list) else list(map(_TEXT, lines))
+
+
+def _copies(texts: list[str], at: int, limit: int) -> list[int]:
+    """Up to ``limit`` other lines with the same text as ``texts[at]`` (C-level search)."""
+    out: list[int] = []
+    start = 0
+    while len(out) < limit:
+        try:
+            j = texts.index(texts[at], start)
+        except ValueError:
+            break
+        if j != at:
+            out.append(j)
+        start = j + 1
+    return out
 
 
 def extract_header(doc: Document, ctx: Context) -> Header | None:
@@ -792,17 +980,17 @@ def extract_header(doc: Document, ctx: Context) -> Header | None:
     lines = doc.lines
     if not lines:
         return None
-    feats = _Lines([line.text for line in lines])
+    feats = _Lines(line_texts(lines))
     title_at = _find_title(feats)
     header = Header()
     if title_at is None:
         header.language = _language(feats, 0)
         header.published, header.modified, _ = _dates_in(feats, 0, min(len(feats), 40))
         return header
-    title = header.title = feats.texts[title_at]
+    header.title = feats.texts[title_at]
     published, modified, date_at, authors, prose_at = _around(feats, title_at)
     # The same headline shown earlier (a gallery, a sticky bar) may carry the byline.
-    for j in [j for j, t in enumerate(feats.texts) if t == title and j != title_at][:3]:
+    for j in _copies(feats.texts, title_at, 3):
         if published and authors:
             break
         p2, m2, d2, a2, _ = _around(feats, j)
@@ -811,8 +999,9 @@ def extract_header(doc: Document, ctx: Context) -> Header | None:
         authors = authors or a2
     if published is None and modified is None:
         published, modified, date_at = _dates_in(feats, prose_at, min(len(feats), prose_at + 40))
+    # Only an "Updated" stamp shown: it is the best date there is for publication.
     header.published = published or modified
-    header.modified = modified if modified != published else None
+    header.modified = modified if modified != header.published else None
     header.section = _section(feats, title_at, date_at)
     header.authors = authors
     header.ticker = _ticker(feats, lines, title_at)

@@ -14,10 +14,12 @@ paragraphs are read too.  ``url`` is always ``None`` in text mode.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
 from newsx.record import RelatedItem
+from newsx.textdump import DumpLine
 
 # --------------------------------------------------------------------------- tables
 
@@ -74,24 +76,28 @@ INLINE_FIRST_WORDS: frozenset[str] = frozenset(
     ]
 )
 
-#: Lines that end a list: footers, comment and share furniture.
-END_LINES: tuple[str, ...] = (
-    r"comments?", r"\d+ comments?", r"leave a (?:comment|reply)",
-    r"share(?: this)?(?: story| article)?",
-    r"tags?", r"filed under", r"about (?:us|the author)", r"contact(?: us)?", r"advertisement",
-    r"newsletter", r"sign up", r"subscribe", r"footer", r"privacy policy",
-    r"terms of (?:use|service)",
-    r"follow us", r"show more", r"load more", r"see all", r"view all", r"more", r"all news",
-    r"previous(?: article| post)?", r"next(?: article| post)?",
+#: Lines that end a list: footers, comment and share furniture (casefolded, whole line;
+#: a set, because this test runs on every line of every list).
+END_LINES: frozenset[str] = frozenset(
+    {
+        "comment", "comments", "leave a comment", "leave a reply", "share", "share this",
+        "share this story", "share this article", "share story", "share article", "tag", "tags",
+        "filed under", "about us", "about the author", "contact", "contact us", "advertisement",
+        "newsletter", "sign up", "subscribe", "footer", "privacy policy", "terms of use",
+        "terms of service", "follow us", "show more", "load more", "see all", "view all", "more",
+        "all news", "previous", "previous article", "previous post", "next", "next article",
+        "next post",
+    }
 )
+_COMMENT_COUNT = re.compile(r"\d+ comments?")
 #: A footer or legal line anywhere in it ends a list.
 _FOOTER_SIGNS: tuple[str, ...] = (
     "©", "copyright", "all rights reserved", "cookie", "privacy policy",
 )
 
 _FIRST_WORDS = HEADING_FIRST_WORDS | INLINE_FIRST_WORDS
+_FIRST_TWO = frozenset(w[:2] if len(w) > 1 else w + " " for w in _FIRST_WORDS)
 _HEADING = re.compile(r"(?:" + "|".join(HEADINGS) + r")")
-_END = re.compile(r"(?:" + "|".join(END_LINES) + r")")
 _HEADING_TRIM = re.compile(r"[\s:：.…»›>→|-]+$")
 #: Inline "Read also: Title" between paragraphs.
 _INLINE = re.compile(
@@ -108,7 +114,7 @@ _NOISE = re.compile(r"(?i)^(?:\d{1,3}(?:[.,]\d)?k?|\d+ of \d+|false|true|[^\w]{1
 _RELATIVE = re.compile(r"(?i)^\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$")
 #: Interface phrases that look like headlines by shape.
 _UI = re.compile(
-    r"(?i)^(?:sign up|subscribe|follow|find us|connect with|loading|never miss|scroll|see full"
+    r"(?:sign up|subscribe|follow|find us|connect with|loading|never miss|scroll|see full"
     r"|see all|get (?:daily|the|our)|listen to|click|download|view (?:all|more)|watch live"
     r"|join|enter your|please|back to|share|tap|skip|previous|next (?:article|post)|provided by"
     r"|about our)\b"
@@ -150,10 +156,13 @@ def _is_heading(text: str) -> bool:
 
 def _is_end(text: str) -> bool:
     folded = text.casefold()
-    if any(sign in folded for sign in _FOOTER_SIGNS):
-        return True
-    key = _HEADING_TRIM.sub("", text.casefold())
-    return len(key) <= 40 and _END.fullmatch(key) is not None
+    for sign in _FOOTER_SIGNS:
+        if sign in folded:
+            return True
+    if len(folded) > 44:
+        return False
+    key = _HEADING_TRIM.sub("", folded)
+    return key in END_LINES or (key[:1].isdigit() and _COMMENT_COUNT.fullmatch(key) is not None)
 
 
 def _words(text: str) -> int:
@@ -170,7 +179,7 @@ def _is_item(text: str) -> bool:
     words = _words(text)
     if words < 3 or words > 30:
         return False
-    if len(_SENTENCE.findall(text)) >= 2:
+    if ("." in text or "?" in text or "!" in text) and len(_SENTENCE.findall(text)) >= 2:
         return False  # two sentences: a teaser, not a headline
     return not _NOISE.match(text)
 
@@ -223,14 +232,13 @@ def _read_list(
         text = lines[j]
         if _is_heading(text) or _is_end(text):
             break
-        kind = _kind(text)
-        if kind == "meta":
-            meta = _meta(text)
+        kind, meta = _kind(text)
+        if meta is not None:
             if meta_first is None:
                 meta_first = not items
             if meta_first:
                 pending = meta
-            elif items and items[-1].published is None and meta is not None:
+            elif items and items[-1].published is None:
                 prev = items[-1]
                 items[-1] = RelatedItem(prev.title, None, meta[0] or prev.section, meta[1])
             gap = 0
@@ -261,22 +269,26 @@ def _read_list(
     return items, j
 
 
-def _kind(text: str) -> str:
-    """What a line inside a list is: item, meta, teaser, noise or other."""
-    if _NOISE.match(text) or _RELATIVE.match(text):
-        return "noise"
-    if _meta(text) is not None:
-        return "meta"
+def _kind(text: str) -> tuple[str, tuple[str | None, str | None] | None]:
+    """What a line inside a list is (item, meta, teaser, noise or other), and for a
+    meta line its (section, published)."""
+    if len(text) <= 24 and (_NOISE.match(text) or _RELATIVE.match(text)):
+        return "noise", None
+    meta = _meta(text)
+    if meta is not None:
+        return "meta", meta
     if len(text) <= 45 and _BYLINE_META.match(text) and _DIGIT.search(text):
-        return "noise"
+        return "noise", None
     if text.isupper() and _words(text) <= 6:
-        return "other"  # an upper-case kicker above a teaser
-    if len(text) > _MAX_ITEM_CHARS or _UI.match(text):
-        return "other" if len(text) <= _MAX_ITEM_CHARS else "teaser"
-    words = _words(text)
-    if (words >= 12 and _ends_sentence(text)) or (words >= 16 and _SENTENCE.search(text)):
-        return "teaser"
-    return "item" if _is_item(text) else "other"
+        return "other", None  # an upper-case kicker above a teaser
+    if len(text) > _MAX_ITEM_CHARS:
+        return "teaser", None
+    if _UI.match(text.casefold()):
+        return "other", None
+    # A teaser is a whole sentence; a headline rarely ends with a full stop.
+    if _words(text) >= 12 and _ends_sentence(text):
+        return "teaser", None
+    return ("item" if _is_item(text) else "other"), None
 
 
 def _menu_like(items: list[RelatedItem]) -> bool:
@@ -289,26 +301,31 @@ def _menu_like(items: list[RelatedItem]) -> bool:
 def _candidate_lines(lines: list[str]) -> list[int]:
     """Indices of lines that may be a heading or an inline link.
 
-    The test is a set lookup of the first word (or a CJK first character),
-    so the regexes only ever see a handful of lines per dump.
+    The test is two set lookups (first two letters, then first word), or a
+    CJK first character, so the regexes only ever see a few lines per dump.
     """
     out: list[int] = []
     for i, text in enumerate(lines):
-        if len(text) > 240 or not text:
+        if not text or len(text) > 240:
             continue
-        head = text[:24].split(None, 1)
-        if not head:
-            continue
-        if head[0].rstrip(":：").casefold() in _FIRST_WORDS or (
-            not text.isascii() and _CJK.match(text)
-        ):
+        if text[:2].lower() in _FIRST_TWO:
+            head = text[:24].split(None, 1)
+            if head and head[0].rstrip(":：").casefold() in _FIRST_WORDS:
+                out.append(i)
+        elif not text.isascii() and _CJK.match(text):
             out.append(i)
     return out
 
 
+def _line_texts(lines: Sequence[DumpLine]) -> list[str]:
+    """The lines' texts: the splitter's own column when it keeps one (read-only!)."""
+    texts = getattr(lines, "texts", None)
+    return texts if isinstance(texts, list) else [line.text for line in lines]
+
+
 def extract_related(doc: Document, ctx: Context) -> list[RelatedItem] | None:
     """Related items under recommendation headings, in page order, each once."""
-    lines = [line.text for line in doc.lines]
+    lines = _line_texts(doc.lines)
     own = ctx.header.title.casefold() if ctx.header and ctx.header.title else None
     out: list[RelatedItem] = []
     seen: set[str] = set()

@@ -1,6 +1,7 @@
 """Writers turn record dicts into output; they never parse or extract.
 
-Every writer has ``write(record: dict)`` and ``close()``.
+Every writer has ``write(record: dict)``, ``write_line(line: bytes)`` (a
+record already encoded as one JSON line, as workers send them) and ``close()``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import IO, Any, Protocol
 
 class Writer(Protocol):
     def write(self, record: dict[str, Any]) -> None: ...
+    def write_line(self, line: bytes) -> None: ...
     def close(self) -> None: ...
 
 

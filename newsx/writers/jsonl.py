@@ -14,7 +14,11 @@ class JsonLinesWriter:
         self._stream = stream
 
     def write(self, record: dict[str, Any]) -> None:
-        self._stream.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+        self.write_line(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+
+    def write_line(self, line: bytes) -> None:
+        """One whole line in one write, then flush: readers never see half a record."""
+        self._stream.write(line)
         self._stream.flush()
 
     def close(self) -> None:
@@ -33,6 +37,9 @@ class JsonArrayWriter:
         self._stream.write(orjson.dumps(record, option=orjson.OPT_INDENT_2))
         self._stream.flush()
         self._count += 1
+
+    def write_line(self, line: bytes) -> None:
+        self.write(orjson.loads(line))
 
     def close(self) -> None:
         self._stream.write(b"\n]\n" if self._count else b"[]\n")

@@ -27,6 +27,11 @@ class TableWriter:
     def write(self, record: dict[str, Any]) -> None:
         self._records.append(record)
 
+    def write_line(self, line: bytes) -> None:
+        import orjson
+
+        self.write(orjson.loads(line))
+
     def close(self) -> None:
         buffer = io.StringIO()
         console = Console(
