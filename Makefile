@@ -9,7 +9,7 @@ TEXTDUMPS = data/textdumps-scrapinghub
 HTMLPAGES = data/html-scrapinghub
 OUT     = out
 
-.PHONY: demo test lint eval bench golden clean
+.PHONY: demo test lint eval bench bench-text bench-html bench-memory bench-batch golden clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -46,10 +46,24 @@ eval: $(VENV)/.installed
 	@printf 'html related     '
 	@$(BIN)/python tests/eval/score_related.py $(HTMLPAGES)/related_truth.jsonl $(OUT)/html.jsonl | head -1
 
-## bench: time newsx against the tools users would pick instead
-bench: $(VENV)/.installed
+## bench: time newsx against the tools users would pick instead (see benchmarks/README.md)
+bench: bench-text bench-html bench-memory bench-batch
+
+$(VENV)/.bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python benchmarks/bench_text.py
+	touch $@
+
+bench-text: $(VENV)/.bench
+	$(BIN)/python benchmarks/bench_text.py --breakdown
+
+bench-html: $(VENV)/.bench
+	$(BIN)/python benchmarks/bench_html.py --breakdown
+
+bench-memory: $(VENV)/.bench
+	$(BIN)/python benchmarks/bench_memory.py
+
+bench-batch: $(VENV)/.bench
+	$(BIN)/python benchmarks/bench_batch.py
 
 ## golden: rewrite the golden records of samples/ (review the diff!)
 golden: $(VENV)/.installed

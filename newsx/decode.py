@@ -58,6 +58,11 @@ SNIFF_BYTES = 4096
 #: Codecs in which a byte 0x0A is not always a line feed: decode whole, then split.
 _NOT_ASCII_SAFE = re.compile(r"utf[-_]?(16|32)|utf[-_]?7|cp037|cp500|cp1026|hz|iso2022", re.I)
 _CHUNK = 1 << 20
+#: Inputs at least this large are decoded line by line (see :func:`decode_lines`).
+LINEWISE_BYTES = 4 << 20
+#: Legacy encodings by how many web pages use them (charset-normalizer's names).
+_WEB_USE = ("cp1252", "cp1251", "shift_jis", "gb2312", "gb18030", "euc_kr", "cp1256", "euc_jp",
+            "big5", "cp1250", "iso8859_2", "cp1254", "cp1253", "cp1255", "cp874", "cp1257")
 #: Bytes looked at to guess a legacy encoding (charset-normalizer is slow on more).
 GUESS_BYTES = 200_000
 #: A well-formed multi-byte UTF-8 sequence; text in a legacy codec rarely has many.
@@ -124,7 +129,7 @@ def decode_lines(data: bytes, encoding: Encoding) -> list[str]:
     One string a line keeps memory near the input's size: a single emoji no
     longer widens every character of a 50 MB text to four bytes.
     """
-    if _NOT_ASCII_SAFE.match(encoding.name):
+    if len(data) < LINEWISE_BYTES or _NOT_ASCII_SAFE.match(encoding.name):
         return decode_text(data, encoding).splitlines()
     name, lines = encoding.name, []
     for raw in io.BytesIO(data):
@@ -179,11 +184,26 @@ def _guess(data: bytes, err: UnicodeDecodeError) -> Encoding:
         return Encoding("utf-8", 0, damaged)
     from charset_normalizer import from_bytes
 
-    best = from_bytes(sample).best()
-    if best is None or not best.encoding:
+    best = _most_likely(from_bytes(sample))
+    if best is None:
         return Encoding("utf-8", 0, damaged)
-    name = codecs.lookup(best.encoding).name
+    name = codecs.lookup(best).name
     return Encoding(name, 0, f"not UTF-8, read as {name}")
+
+
+def _most_likely(matches) -> str | None:
+    """charset-normalizer's best guess; among equally good ones, the most used on the web.
+
+    Short texts often decode equally well as cp1250, cp1252 and cp1257; the
+    tie goes to the encoding that far more pages use.
+    """
+    best = matches.best()
+    if best is None or not best.encoding:
+        return None
+    tied = [m.encoding for m in matches
+            if m.chaos == best.chaos and abs(m.coherence - best.coherence) < 0.01]
+    ranked = sorted(tied, key=lambda e: _WEB_USE.index(e) if e in _WEB_USE else len(_WEB_USE))
+    return ranked[0] if ranked else best.encoding
 
 
 def sniff_format(text: str) -> Format:

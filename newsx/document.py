@@ -11,7 +11,9 @@ A text dump may arrive as its physical lines rather than one string
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newsx.record import Format
@@ -20,6 +22,29 @@ if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
 
     from newsx.textdump import DumpLine
+
+
+#: Deepest nesting of block elements newsx parses.  The HTML tree builder's work per
+#: block tag grows with the depth (it scans the open elements), so a page nested
+#: 100k deep would take minutes; real pages stay below a few hundred levels.
+MAX_HTML_DEPTH = 4000
+#: Block elements whose start tag makes the tree builder scan the open elements.
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:div|section|article|aside|nav|header|footer|main|blockquote|center|details|"
+    r"dialog|dir|dl|fieldset|figure|figcaption|form|hgroup|menu|ol|ul|summary|address)\b",
+    re.IGNORECASE,
+)
+
+
+def html_depth(text: str) -> int:
+    """An upper bound of the block-element nesting depth, in linear time.
+
+    Only pages with more tags than :data:`MAX_HTML_DEPTH` are scanned at all.
+    """
+    if text.count("<") <= MAX_HTML_DEPTH:
+        return 0
+    steps = (-1 if slash else 1 for slash in _BLOCK_TAG.findall(text))
+    return max(accumulate(steps, lambda depth, step: max(depth + step, 0)), default=0)
 
 
 class Document:

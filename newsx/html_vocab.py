@@ -80,6 +80,12 @@ NEGATIVE_CLASS = re.compile(
     r"popular|nav|menu|banner|hidden|teaser|card|consent|gdpr|privacy",
 )
 
+#: Class/id words of media widgets (captions, credits, galleries), whose text can
+#: outscore an article written as a list: the best container must not be one, or
+#: lie inside one, when an article-named ancestor holds far more text.  Narrower
+#: than ``NEGATIVE_CLASS``: ``media`` and ``meta`` also name article wrappers.
+MEDIA_WIDGET_CLASS = re.compile(r"caption|credit|gallery|slideshow|thumbnail")
+
 #: Strong hints of the article root: attribute -> its lower-cased value (``None``: any).
 ROOT_HINT_ATTRS: dict[str, str | None] = {"itemprop": "articlebody", "data-article-body": None}
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsx.decode import SNIFF_BYTES, decode_lines, decode_text, detect_encoding, sniff_format
-from newsx.document import Document
+from newsx.document import MAX_HTML_DEPTH, Document, html_depth
 from newsx.errors import InputError
 from newsx.extractors.base import Context, Extractor
 from newsx.plugins import Registry, load_registry
@@ -50,6 +50,10 @@ def to_document(raw: RawInput, input_format: str | None = None) -> tuple[Documen
     if fmt == "html":
         text = decode_text(data, encoding)
         del data
+        depth = html_depth(text)
+        if depth > MAX_HTML_DEPTH:
+            raise InputError(raw.source, f"HTML nested {depth} levels deep (newsx reads at most "
+                                         f"{MAX_HTML_DEPTH}); not parsed")
         doc = Document(raw.source, fmt, text, url=raw.url, encoding=encoding.name)
     else:
         lines = decode_lines(data, encoding)

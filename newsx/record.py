@@ -23,7 +23,7 @@ Example record (abridged)::
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 Format = Literal["html", "text"]
@@ -65,6 +65,9 @@ class Header:
     ticker: list[str] = field(default_factory=list)
     url: str | None = None  # the page's own address (canonical / og:url); also Record.url
 
+    def to_dict(self) -> dict[str, Any]:
+        return {name: _copy(getattr(self, name)) for name in HEADER_FIELDS}
+
     def merged(self, other: Header) -> Header:
         """Fill this header's empty fields from ``other`` (self wins)."""
         updates = {
@@ -76,6 +79,10 @@ class Header:
 
 
 HEADER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Header))
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 @dataclass(slots=True, frozen=True)
@@ -99,14 +106,15 @@ class Body:
 
     @property
     def words(self) -> int:
-        return sum(count_words(b.text) for b in self.blocks)
+        return count_words(self.text)
 
     def to_dict(self) -> dict[str, Any]:
+        text = self.text
         return {
-            "text": self.text,
+            "text": text,
             "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
             "attribution": self.attribution,
-            "words": self.words,
+            "words": count_words(text),
         }
 
 
@@ -118,6 +126,10 @@ class RelatedItem:
     url: str | None = None
     section: str | None = None
     published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "url": self.url, "section": self.section,
+                "published": self.published}
 
 
 @dataclass(slots=True)
@@ -136,9 +148,9 @@ class Record:
             "source": self.source,
             "url": self.url,
             "format": self.format,
-            "header": asdict(self.header),
+            "header": self.header.to_dict(),
             "body": self.body.to_dict(),
-            "related": [asdict(item) for item in self.related],
+            "related": [item.to_dict() for item in self.related],
         }
 
 

@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import pairwise, repeat
+from itertools import islice, pairwise, repeat
 from typing import NamedTuple, overload
 
 #: Leading list markers that text browsers and dumps print before items.
 _BULLET = re.compile(r"^(?:[•·▪◦●○■□►▸‣⁃*]|-(?=\s)|\d{1,3}[.)](?=\s))\s*")
-#: First characters that may start a bullet; others skip the regex.
-_BULLET_START = frozenset("•·▪◦●○■□►▸‣⁃*-0123456789")
+#: Signs that are a bullet by themselves (the first branch of :data:`_BULLET`) ...
+_BULLET_SIGNS = frozenset("•·▪◦●○■□►▸‣⁃*")
+#: ... and all first characters that may start a bullet; others skip the regex.
+_BULLET_START = _BULLET_SIGNS | frozenset("-0123456789")
 #: Characters a terminal shows two columns wide (CJK, Hangul, full-width forms).
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
                    r"\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
@@ -38,8 +40,10 @@ _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00
 _UNSPACED = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]")
 #: A line ending in one of these was more likely ended by its writer than by a wrap.
 _SENTENCE_ENDS = (".", "。", "!", "?", "！", "？", ":")
-#: Lines at least this long are collapsed in chunks of this size.
+#: Lines at least this long are collapsed in chunks of this size ...
 _HUGE = 1 << 20
+#: ... if they hold whitespace other than single spaces (\s is str.split's whitespace).
+_UNCLEAN = re.compile(r"[^\S ]|  ")
 #: An inner run of spaces inside a line, where a layout column may begin.
 _INNER_GAP = re.compile(r"(?<=\S)  +(?=\S)")
 #: A layout column's left edge is at least this far right (narrower is a table) ...
@@ -126,19 +130,6 @@ class DumpLines(Sequence[DumpLine]):
     def __repr__(self) -> str:
         return f"DumpLines({len(self.texts)} lines)"
 
-    def add(self, text: str, blank_before: bool) -> None:
-        """Append a line, taking off (and noting) a leading list bullet."""
-        if text[0] in _BULLET_START:
-            match = _BULLET.match(text)
-            if match and match.end() < len(text):
-                self.texts.append(text[match.end() :])
-                self.blanks.append(blank_before)
-                self.bullets.append(1)
-                return
-        self.texts.append(text)
-        self.blanks.append(blank_before)
-        self.bullets.append(0)
-
 
 def split_dump(text: str | list[str]) -> DumpLines:
     """Split ``text`` (or its physical lines) into logical lines, re-joining wrapped ones."""
@@ -164,35 +155,38 @@ def _split_wrapped(
     """Re-join physical lines that a browser broke because the next word did not fit.
 
     ``limits`` gives a line its own width where it came from a layout column.
+    A line goes on the previous one when both show text and its first word
+    would not have fitted after it; each test is a pass over all lines in a
+    comprehension rather than one loop with a state.
     """
-    out = DumpLines()
-    pending: list[str] = []
-    pending_blank = blank = False
-    previous = 0  # display width of the previous physical line
-    per_line = limits or repeat(limit, len(raw))
-    for line, shown, fit in zip(raw, widths, per_line, strict=True):
-        if not shown:
-            blank = True
-            if pending:
-                out.add(_make(pending), pending_blank)
-                pending = []
-            continue
-        # ``shown`` bounds the first word's width, so most lines skip the exact test
-        if (
-            pending
-            and previous + 1 + shown > fit
-            and previous + 1 + _first_width(line) > fit
-            and not _starts_bullet(line)
-        ):
-            pending.append(line)
-        else:
-            if pending:
-                out.add(_make(pending), pending_blank)
-            pending, pending_blank, blank = [line], blank, False
-        previous = shown
-    if pending:
-        out.add(_make(pending), pending_blank)
-    return out
+    fits = islice(limits, 1, None) if limits else repeat(limit)
+    # ``shown`` bounds the first word's width, so most lines skip the exact test
+    goes_on = {
+        i
+        for i, before, shown, fit in zip(
+            range(1, len(raw)), widths, islice(widths, 1, None), fits, strict=False
+        )
+        if shown
+        and before
+        and before + 1 + shown > fit
+        and before + 1 + _first_width(raw[i]) > fit
+        and not _starts_bullet(raw[i])
+    }
+    starts = [i for i, shown in enumerate(widths) if shown and i not in goes_on]
+    texts = [
+        _join(raw[s : _run_end(goes_on, s)]) if s + 1 in goes_on else _collapse(raw[s])
+        for s in starts
+    ]
+    blanks = bytearray(s > 0 and not widths[s - 1] for s in starts)
+    return DumpLines(texts, blanks, _take_bullets(texts))
+
+
+def _run_end(goes_on: set[int], start: int) -> int:
+    """End of the logical line that starts at physical line ``start``."""
+    end = start + 1
+    while end in goes_on:
+        end += 1
+    return end
 
 
 def _unweave_columns(raw: list[str]) -> tuple[list[str], list[int]]:
@@ -247,7 +241,7 @@ def _column_edge(raw: list[str]) -> int:
     if enough lines agree on it (form fields like ``[    ]`` do not count)."""
     counts: dict[int, int] = {}
     for line in raw:
-        if "  " in line and _INNER_GAP.search(line) and "[" not in line and _narrow(line):
+        if "  " in line.strip() and "[" not in line and _narrow(line):
             for match in _INNER_GAP.finditer(line):
                 counts[match.end()] = counts.get(match.end(), 0) + 1
     if not counts:
@@ -280,8 +274,7 @@ def _split_unwrapped(raw: list[str]) -> DumpLines:
     """The common case, kept lean: one logical line per non-blank physical line.
 
     Most lines are already clean (printable, single-spaced, trimmed) and are
-    kept as they are; only the others are collapsed.  Bullets are rare, so
-    they are looked for in a second pass over the few candidates.
+    kept as they are; only the others are collapsed.
     """
     texts: list[str] = []
     blanks = bytearray()
@@ -296,14 +289,23 @@ def _split_unwrapped(raw: list[str]) -> DumpLines:
             blank = False
         else:
             blank = True
+    return DumpLines(texts, blanks, _take_bullets(texts))
+
+
+def _take_bullets(texts: list[str]) -> bytearray:
+    """Take leading list bullets off ``texts`` (in place); 1 marks a line that had one."""
     bullets = bytearray(len(texts))
-    for i, line in enumerate(texts):
-        if line[0] in _BULLET_START:
+    for i in [i for i, line in enumerate(texts) if line[0] in _BULLET_START]:
+        line = texts[i]
+        if line[0] in _BULLET_SIGNS:  # the regex's first branch, without the regex
+            end = 2 if line[1:2] == " " else 1  # the text is collapsed: one space at most
+        else:
             match = _BULLET.match(line)
-            if match and match.end() < len(line):
-                texts[i] = line[match.end() :]
-                bullets[i] = 1
-    return DumpLines(texts, blanks, bullets)
+            end = match.end() if match else len(line)
+        if end < len(line):
+            texts[i] = line[end:]
+            bullets[i] = 1
+    return bullets
 
 
 def _collapse(line: str) -> str:
@@ -312,8 +314,11 @@ def _collapse(line: str) -> str:
     A huge line is collapsed chunk by chunk, so that neither a list of all
     its words nor one of all its whitespace runs is ever built.
     """
+    stripped = line.strip(" ")  # ``line`` itself when there is nothing to strip
+    if "  " not in stripped and stripped.isprintable():
+        return stripped  # the common case: whitespace other than " " is not printable
     if len(line) >= _HUGE:
-        return _collapse_huge(line)
+        return _collapse_huge(stripped) if _UNCLEAN.search(stripped) else stripped
     joined = " ".join(line.split())
     return line if joined == line else joined
 
@@ -337,14 +342,9 @@ def _collapse_huge(line: str) -> str:
 
 def _surely_unwrapped(raw: list[str]) -> bool:
     """Cheap early answer: too many lines are longer than any wrap width."""
-    limit = max(_WIDTHS)
-    long_lines = sum(1 for n in map(len, raw) if n > limit)
-    return long_lines > len(raw) * 0.02 + 2
-
-
-def _make(parts: list[str]) -> str:
-    """One logical line's text from its physical parts, whitespace collapsed."""
-    return _join(parts) if len(parts) > 1 else _collapse(parts[0])
+    enough = int(len(raw) * 0.02 + 2) + 1
+    long_lines = filter(max(_WIDTHS).__lt__, map(len, raw))  # C-level; stops at ``enough``
+    return len(list(islice(long_lines, enough))) >= enough
 
 
 def _join(parts: list[str]) -> str:
@@ -364,7 +364,12 @@ def _join(parts: list[str]) -> str:
 
 def _widths(raw: list[str]) -> list[int]:
     """Display widths of the lines, without their trailing whitespace."""
-    return [len(r) if r.isascii() else _display_width(r) for r in map(str.rstrip, raw)]
+    wide, most = _WIDE.findall, max(_WIDTHS)
+    # a line longer than any wrap width is simply too long: its exact width does not matter
+    return [
+        len(r) if r.isascii() or len(r) > most else len(r) + len(wide(r))
+        for r in map(str.rstrip, raw)
+    ]
 
 
 def _display_width(line: str) -> int:
@@ -378,6 +383,8 @@ def _first_width(line: str) -> int:
     """Columns of the first word of ``line`` (one character for unspaced scripts)."""
     stripped = line.lstrip()
     end = stripped.find(" ")
+    if stripped.isascii():
+        return len(stripped) if end < 0 else end
     word = stripped if end < 0 else stripped[:end]
     if word.isascii():
         return len(word)

@@ -298,3 +298,44 @@ def test_a_killed_worker_fails_only_its_input(tmp_path, tree):
     assert line.startswith(f"newsx: {tree / 'poison.txt'}: a worker process died")
     expected = sorted(str(p) for p in tree.iterdir() if p.name != "poison.txt")
     assert [r["source"] for r in result.records] == expected
+
+
+def test_corrupt_gzip_mid_stream_keeps_earlier_lines(tmp_path):
+    dumps = sorted(DUMPS.glob("*.compact.txt"))[:40]
+    lines = [json.dumps({"text": path.read_text(encoding="utf-8")}) for path in dumps]
+    data = gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0)
+    path = tmp_path / "pages.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    result = run_newsx("extract", str(path), str(SAMPLE), "--fields", "source")
+    assert result.status == 1
+    (line,) = error_lines(result.stderr)
+    assert line.startswith(f"newsx: {path}#") and "truncated gzip data" in line
+    sources = [r["source"] for r in result.records]
+    assert sources[0] == f"{path}#1" and sources[-1] == str(SAMPLE) and len(sources) > 2
+
+
+def test_progress_bar_on_a_terminal(tmp_path, tree):
+    """stderr on a pseudo-terminal: a live bar, then the summary line."""
+    import pty
+
+    leader, follower = pty.openpty()
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsx", "extract", str(tree), "-j", "2", "-o", str(out)],
+        cwd=ROOT, stderr=follower, stdin=subprocess.DEVNULL,
+        env={**os.environ, "NEWSX_BUILTIN_ONLY": "1", "COLUMNS": "120", "TERM": "xterm"})
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert proc.wait(timeout=120) == 0
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "records/s" in screen and "failed" in screen
+    assert "newsx: done: 8 records, 0 failed, 0 skipped" in screen
+    assert len(out.read_text().splitlines()) == 8

@@ -303,3 +303,93 @@ def test_xhtml_with_xml_declaration():
     )
     body = _body(html)
     assert body is not None and body.text == PARA.strip()
+
+
+# --- root choice: list posts, captions, split stories ----------------------------------
+
+
+def _bare_page(main: str) -> str:
+    """A page without the article wrapper of :func:`_page`: the root must be found."""
+    return (
+        "<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>"
+        f"<div id='wrap'>{main}</div><footer><p>Copyright 2024 Example, all rights "
+        "reserved, everywhere.</p></footer></body></html>"
+    )
+
+
+_ITEM = (
+    "Item {i}: the museum reopened its east wing after a long renovation, and visitors "
+    "can now see the restored murals, the new lighting and the larger galleries"
+)
+_STEP = "Step {i}: open the east wing doors and walk past the old murals"
+
+
+def test_post_written_as_a_list_beats_a_short_box():
+    items = "".join(f"<li>{_ITEM.format(i=i)}</li>" for i in range(8))
+    html = _bare_page(
+        f'<div class="entry-content"><ul>{items}</ul></div>'
+        f'<div class="box"><p>Box: {PARA}</p></div>'
+    )
+    body = _body(html)
+    assert body is not None
+    assert [b.kind for b in body.blocks] == ["list_item"] * 8
+    assert "Box:" not in body.text
+
+
+def test_caption_is_not_the_root_of_a_list_article():
+    caption = (
+        '<div class="wp-caption"><div class="media"><img src="a.jpg"></div><div><p>Photo: '
+        "the east wing, seen from the garden, with the new glass roof, the old stone walls, "
+        "the fountain, the benches, and the trees, restored in 2023, by the city</p></div></div>"
+    )
+    steps = "".join(f"<li>{_STEP.format(i=i)}</li>" for i in range(14))
+    body = _body(_bare_page(f'<div class="entry-content">{caption}<ul>{steps}</ul></div>'))
+    assert body is not None
+    assert len(body.blocks) == 14 and body.blocks[0].text.startswith("Step 0")
+    assert "Photo:" not in body.text
+
+
+def test_caption_twins_are_not_joined():
+    caption = '<div class="photo-caption"><p>Photo {i}: {p}</p><p>More {i}: {p}</p></div>'
+    html = _bare_page(
+        caption.format(i=1, p=PARA) + f"<p>Middle: {PARA}</p>" + caption.format(i=2, p=PARA)
+    )
+    body = _body(html)
+    assert body is not None
+    assert not ("Photo 1" in body.text and "Photo 2" in body.text)
+
+
+def test_story_split_beside_a_read_more_wrapper_is_read_whole():
+    links = "".join(
+        f'<a href="/t{i}">Another story about the council and its long budget fight, part {i}</a> '
+        for i in range(25)
+    )
+    html = _bare_page(
+        f'<div class="story-body"><div class="story-intro">Intro: {PARA}</div>'
+        + "".join(f"<p>Early {i}: {PARA}</p>" for i in range(3))
+        + '<div id="read-more-content">'
+        + "".join(f"<p>Later {i}: {PARA}</p>" for i in range(9))
+        + f'</div><div class="more-links">{links}</div>'
+        + '<div class="print-header">https://news.example/2024/05/01/council-expands-the-family'
+        "-program-despite-cost-concerns/</div></div>"
+    )
+    body = _body(html)
+    assert body is not None
+    assert [t.split(":")[0] for t in _texts(body)] == (
+        ["Intro"] + [f"Early {i}" for i in range(3)] + [f"Later {i}" for i in range(9)]
+    )
+
+
+def test_shared_tree_is_restored_after_removals():
+    article = (
+        f"<p>{PARA}<script>var ad = 'x, y, z';</script></p><div class='share'><svg><title>"
+        "Facebook</title></svg> Share</div><p>Line one<br>line two<br></p>"
+        f"<p>More: {PARA}</p><div class='comments'><p>Reader: {PARA}</p></div>"
+    )
+    doc = Document(source="page.html", format="html", text=_page(article))
+    before = doc.tree.html
+    for _ in range(2):
+        body = extract_body(doc, Context())
+        assert body is not None and "var ad" not in body.text and "Reader" not in body.text
+        assert ("paragraph", "line two") in [(b.kind, b.text) for b in body.blocks]
+        assert doc.tree.html == before

@@ -10,7 +10,7 @@ from newsx.extractors.html_header import EXTRACTOR, extract_header
 from newsx.extractors.html_header_authors import clean_byline
 from newsx.extractors.html_header_dates import Seen, decide, url_date
 from newsx.extractors.html_header_title import cut_site
-from newsx.extractors.html_meta import parse_jsonld, read_meta
+from newsx.extractors.html_meta import parse_jsonld, read_meta, read_near
 from newsx.record import Header
 
 PROSE = (
@@ -182,6 +182,13 @@ def test_offset_kept_and_not_invented():
     h = header(page('<meta property="article:published_time" content="2019-11-18T10:00:00">',
                     "<h1>Council backs new library</h1><p>" + PROSE + "</p>"))
     assert h.published == "2019-11-18T10:00:00"
+
+
+def test_shown_clock_without_seconds_gives_the_declared_instant_its_offset():
+    # 20:13 shown, 23:13:51 UTC declared: the same minute at -03:00
+    dates = decide(["2010-10-22T23:13:51+00:00"], [],
+                   [Seen("2010-10-22T20:13:00", "", True)], None)
+    assert dates.published == "2010-10-22T20:13:00-03:00"
 
 
 def test_url_date():
@@ -391,3 +398,17 @@ def test_read_meta_collects_body_elements():
         "</body></html>"))
     assert meta.lang == "it" and meta.first("author") == "Ann"
     assert len(meta.h1) == 1 and len(meta.times) == 1 and meta.props("author")
+
+
+def test_class_bylines_are_read_only_around_the_headline():
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(
+        "<html><body><div id='story'><h1>T</h1><p class='byline'>By Ann Lee</p>"
+        "<span class='kicker'>Local</span></div>"
+        "<aside><p class='byline'>By Bo Chan</p></aside></body></html>")
+    meta = read_meta(tree)
+    assert meta.bylines == [] and meta.kickers == []  # the body query leaves class names out
+    read_near(meta, tree.css_first("#story"))
+    assert [n.text() for n in meta.bylines] == ["By Ann Lee"]
+    assert [n.text() for n in meta.kickers] == ["Local"]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from newsx.document import Document
 from newsx.extractors.base import Context
-from newsx.extractors.html_related import EXTRACTOR, extract_related
+from newsx.extractors.html_related import (
+    EXTRACTOR,
+    INLINE_RE,
+    LABEL_RE,
+    extract_related,
+    inline_match,
+    label_match,
+)
 from newsx.extractors.html_ticker import EXTRACTOR as TICKER
 from newsx.extractors.html_ticker import extract_ticker
 from newsx.record import Header
@@ -229,3 +236,48 @@ def test_valueless_class_attributes_do_not_raise() -> None:
     doc = Document(source="t.html", format="html", text=html)
     assert extract_related(doc, Context()) is None  # one item under a label: too weak
     assert extract_ticker(doc, Context()) is None
+
+
+FOREIGN_LABELS = (
+    "Lo más leído", "Las más leídas", "Más leídas", "Lo más visto", "Te puede interesar",
+    "Les plus lus", "À lire aussi", "Sur le même sujet", "Dans la même rubrique",
+    "Meistgelesen", "Meistgelesene Artikel", "Das könnte Sie auch interessieren",
+    "Più letti", "I più letti", "Leggi anche", "Mais lidas", "Leia também",
+    "Самое читаемое", "Читайте также", "ランキング", "関連記事", "많이 본 뉴스", "관련기사",
+    "相关新闻", "延伸閱讀", "الأكثر قراءة", "اقرأ أيضا", "Meest gelezen", "Lees ook",
+    "Najczęściej czytane", "Related stories:", "Most read ›",
+)
+
+
+def test_label_vocabulary_covers_common_languages() -> None:
+    missing = [w for w in FOREIGN_LABELS if not LABEL_RE.match(w.casefold())]
+    assert missing == []
+    assert not LABEL_RE.match("el presidente habló ayer")
+    assert not LABEL_RE.match("tags")
+
+
+def test_spanish_most_read_list() -> None:
+    items = "".join(
+        f'<li><a href="/noticias/2019/11/{n}/historia-{n}">Historia número {n} del día</a></li>'
+        for n in range(1, 6)
+    )
+    body = f'<div class="col"><h3>Las más leídas</h3><ol>{items}</ol></div>'
+    assert _titles(body) == [f"Historia número {n} del día" for n in range(1, 6)]
+
+
+def test_box_labelled_by_a_plain_first_child() -> None:
+    links = "".join(
+        f'<a href="/politique/article/2019/11/{n}/sujet-proche-{n}">Un sujet proche numéro {n}</a>'
+        for n in range(1, 7)
+    )
+    aside = f'<aside class="col"><span class="x">Sur le même sujet</span><div>{links}</div></aside>'
+    para = '<p><span>Sur le même sujet</span></p><p>' + links.replace("proche", "voisin") + "</p>"
+    assert len(_titles(aside)) == 6
+    assert len(_titles(f"<div>{para}</div>")) == 6
+
+
+def test_first_character_dispatch_agrees_with_the_full_regexes() -> None:
+    texts = [*(w.casefold() for w in FOREIGN_LABELS), ":", "…", "the mayor said", "more"]
+    assert [label_match(t) for t in texts] == [bool(LABEL_RE.match(t)) for t in texts]
+    lines = ["Read also: x", "  Leggi anche: y", "À lire aussi : z", " : x", "The mayor: x"]
+    assert [inline_match(t) for t in lines] == [bool(INLINE_RE.match(t)) for t in lines]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsx.document import Document
 from newsx.extractors.base import Context
-from newsx.extractors.text_header import EXTRACTOR, extract_header, split_ticker
+from newsx.extractors.text_header import EXTRACTOR, _is_caption, extract_header, split_ticker
 from newsx.record import Header
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "000_acf8eca9862cbc58.txt"
@@ -179,6 +179,62 @@ def test_title_not_a_subhead_inside_the_article() -> None:
     assert h.title == "City expands bus network with twelve new routes"
 
 
+#: Photo captions as long as a paragraph: an agency's weekday-and-full-date style, and a
+#: credit; a text browser joins each to the promo headline printed after it.
+CAPTIONS = [
+    "Supporters cheer as the mayor speaks during a rally at the central bus depot, Tuesday, "
+    "Nov. 19, 2019, in Springfield, Ill. Mayor promises a faster commute for everyone",
+    "Supporters cheer as the mayor speaks during a rally at the central bus depot in the old "
+    "town. The mayor promised a faster commute for everyone. (AP Photo/Jane Doe)",
+]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+def test_caption_is_not_the_article_beginning(caption: str) -> None:
+    """A caption is shaped like a paragraph: a promo list above it must not look like a
+    headline over prose, nor the real headline under it like a subhead inside the article."""
+    h = header_of(dump(
+        "Jobs", "Three ways to get your resume into shape",
+        "How disappointments can boost your career", "Classifieds", "Local services", "Menu",
+        "Breaking news", caption, "City expands bus network with twelve new routes",
+        "Updated 3:27 am PST, Wednesday, November 20, 2019", *["Share"] * 8, PROSE, PROSE2,
+    ))
+    assert h.title == "City expands bus network with twelve new routes"
+    assert h.modified == "2019-11-20T03:27:00-08:00"
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+def test_caption_above_promo_lines_lends_them_no_dateline(caption: str) -> None:
+    """A dateline under a caption belongs to the headline under the caption."""
+    h = header_of(dump(
+        "Jobs", "Three ways to get your resume into shape",
+        "How disappointments can boost your career", "Classifieds", "Menu", caption,
+        "City expands bus network with twelve new routes",
+        "Updated 3:27 am PST, Wednesday, November 20, 2019", *["Share"] * 8, PROSE, PROSE2,
+    ))
+    assert h.title == "City expands bus network with twelve new routes"
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        (CAPTIONS[0], True),
+        (CAPTIONS[1], True),
+        ("FILE PHOTO: Traders work on the floor of the stock exchange in New York, U.S.", True),
+        ("The mayor speaks to reporters at city hall. Photograph: Jane Doe/Getty Images", True),
+        ("A rocket lifts off from the launch pad. Credit: REUTERS/Jane Doe", True),
+        # Prose may name a weekday, a date and photos; only the caption signs count.
+        ("The council met on Tuesday, and on Nov. 19, 2019, it released the first photos of "
+         "the new buses to the press.", False),
+        ("NEW YORK (Reuters) - Oil prices fell sharply on Tuesday on oversupply concerns.", False),
+        ("Photos of the gala were shared widely, and the credit for the idea went to the mayor.",
+         False),
+    ],
+)
+def test_caption_signs(text: str, caption: bool) -> None:
+    assert _is_caption(text) is caption
+
+
 # --------------------------------------------------------------------------- datelines
 
 
@@ -209,13 +265,14 @@ def test_updated_line_is_modified() -> None:
     assert h.modified == "2021-03-05"
 
 
-def test_updated_only_is_published_not_repeated_as_modified() -> None:
+def test_updated_only_is_both_published_and_modified() -> None:
+    """The stamp is the page's modification date, and the best publication date there is."""
     h = header_of(dump(
         "City expands bus network with twelve new routes",
         "Updated 1:39 am EST, Wednesday, November 20, 2019", PROSE, PROSE2,
     ))
-    assert h.published is not None and h.published.startswith("2019-11-20")
-    assert h.modified is None
+    assert h.published is not None and h.published.startswith("2019-11-20T01:39")
+    assert h.modified == h.published
 
 
 def test_kicker_line_is_section() -> None:

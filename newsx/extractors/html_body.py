@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
@@ -51,6 +51,7 @@ from newsx.html_vocab import (
     HIDDEN_ROLES,
     HIDDEN_STYLE,
     LEADING_META,
+    MEDIA_WIDGET_CLASS,
     NEGATIVE_CLASS,
     PAGE_WIDGET_WORDS,
     POSITIVE_CLASS,
@@ -138,8 +139,9 @@ _DROP_TAGS = frozenset(DROP_TAGS)
 _WIDGET_TAGS = frozenset((*DROP_TAGS, *BOILERPLATE_TAGS))
 #: Page widgets and root hints in one query (each query walks the whole page);
 #: the two are told apart by tag and attributes, on the few nodes it returns.
+_CODE_TAGS = frozenset(CODE_TAGS)
 _PAGE_WIDGETS_AND_HINTS = ", ".join(
-    [*DROP_TAGS, *BOILERPLATE_TAGS]
+    [*CODE_TAGS, *DROP_TAGS, *BOILERPLATE_TAGS]
     + [f'[class*="{w}"], [id*="{w}"]' for w in PAGE_WIDGET_WORDS]
     + [f'[{a}="{v}" i]' if v else f"[{a}]" for a, v in ROOT_HINT_ATTRS.items()]
 )
@@ -162,8 +164,9 @@ _KIND_BY_TAG = {
 }
 _HEADLINE_TAGS = frozenset({"h1", "h2", "h3"})
 _KIND_BY_CONTAINER = {"blockquote": "quote", "li": "list_item"}
-#: Leaves that are not prose and give no points to their containers.
-_NOT_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "table", "li", "dt", "th"})
+#: Leaves that are not prose and give no points to their containers (list items
+#: and data tables give some, by their own rules).
+_UNSCORED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "th"})
 #: Siblings of the root that may be article text (not headings, lists or widgets).
 _SIBLING_TAGS = frozenset({"p", "div", "section", "article"})
 #: Inline children of a container that are not text.
@@ -192,19 +195,26 @@ class _Layout:
     leaf_ids: set[int]
     containers: set[int]
     br_parents: list[LexborNode]
-    texts: dict[int, str] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)  # leaf id -> text
+    paragraphs: list[tuple[LexborNode, str, str]] = field(default_factory=list)  # scored leaves
 
 
 def extract_body(doc: Document, ctx: Context) -> Body | None:
     """The article's blocks, or ``None`` when the page has no readable text."""
-    if not doc.text or not doc.text.strip():
+    if not doc.text or doc.text.isspace():
         return None
-    work = doc.tree.clone()
-    body = work.body
+    body = doc.tree.body
     if body is None:
         return None
-    hints = _drop_noise(work, body)
-    layout = _layout(body)
+    edits = _Edits()
+    try:
+        return _extract(body, edits, ctx)
+    finally:
+        edits.undo()
+
+
+def _extract(body: LexborNode, edits: _Edits, ctx: Context) -> Body | None:
+    layout, hints = _clean_and_layout(body, edits)
     title_key = _normalise(ctx.header.title).casefold() if ctx.header.title else None
     roots = _find_roots(body, layout, title_key, hints)
     blocks: list[Block] = []
@@ -213,23 +223,98 @@ def extract_body(doc: Document, ctx: Context) -> Body | None:
         # (a widget holding a blockquote is an embedded post: ``social-media-embed``)
         doomed = _doomed(root, widgets, MAX_ROOT_WIDGET_SHARE)
         _forget_texts(doomed, layout)
-        _decompose(doomed)
+        edits.detach_all(doomed)
         blocks.extend(_read_root(root, layout, title_key))
     return _finish(blocks)
+
+
+class _Edits:
+    """Changes to the shared page tree, undone in reverse order when done.
+
+    Copying the tree costs a third of a parse; unlinking the few removed nodes
+    (widgets, code) and linking them back costs a pointer swap each.  A removed
+    node is unlinked with its subtree (``decompose(recursive=False)`` frees
+    nothing), and each undo step finds the tree exactly as its step left it, so
+    the page comes back node for node: the other extractors see it unchanged.
+    """
+
+    def __init__(self) -> None:
+        self.steps: list[tuple[LexborNode, LexborNode, int]] = []  # (node, anchor, how)
+
+    def detach_all(self, nodes: list[LexborNode]) -> None:
+        """Move ``nodes`` (in document order) out of the body; descendants first."""
+        for node in reversed(nodes):
+            self.detach(node)
+
+    def detach(self, node: LexborNode) -> None:
+        prev = node.prev
+        if prev is not None:
+            self.steps.append((node, prev, _AFTER))
+        else:
+            parent = node.parent
+            if parent is None:
+                return
+            self.steps.append((node, parent, _FIRST_IN))
+        node.decompose(recursive=False)  # unlinked, subtree and memory kept
+
+    def mark_break(self, br: LexborNode) -> None:
+        """Put :data:`_BR` after a ``<br>``, so that text keeps its line breaks."""
+        br.insert_after(_BR)
+        self.steps.append((br, br, _MARKED))
+
+    def undo(self) -> None:
+        steps = self.steps
+        while steps:
+            node, anchor, how = steps.pop()
+            if how == _AFTER:
+                anchor.insert_after(node, move=True)
+            elif how == _MARKED:
+                mark = node.next
+                if mark is not None:
+                    mark.decompose()
+            else:
+                first = anchor.first_child
+                if first is not None:
+                    first.insert_before(node, move=True)
+                else:
+                    anchor.insert_child(node, move=True)
+
+
+_AFTER, _FIRST_IN, _MARKED = 0, 1, 2
 
 
 # --- 1. cleaning ---------------------------------------------------------------
 
 
-def _drop_noise(work: LexborHTMLParser, body: LexborNode) -> list[LexborNode]:
-    """Remove code and non-text elements, then page widgets with a minor share of
-    text; return the root hints (``itemprop=articleBody``) that survive, found by
-    the same query."""
-    work.strip_tags(list(CODE_TAGS), recursive=True)
+def _clean_and_layout(body: LexborNode, edits: _Edits) -> tuple[_Layout, list[LexborNode]]:
+    """Remove code, then page widgets holding a minor share of the page's text;
+    find the paragraphs and read their text.  Return them and the root hints
+    (``itemprop=articleBody``) that survive."""
+    code, widgets, hints = _page_widgets(body)
+    edits.detach_all(code)  # first, so that text lengths leave code out
+    doomed = _doomed(body, widgets, MAX_WIDGET_SHARE)
+    if hints and doomed:
+        gone = {n.mem_id for n in doomed}
+        hints = [n for n in hints if not _inside(n, gone)]
+    edits.detach_all(doomed)
+    layout = _layout(body, edits)
+    _read_texts(layout)
+    return layout, hints
+
+
+def _page_widgets(body: LexborNode) -> tuple[list, list, list]:
+    """One query for code, page widgets and root hints, told apart by tag and
+    attributes (on the few nodes it returns)."""
+    code = []
     widgets = []
     hints = []
     for node in body.css(_PAGE_WIDGETS_AND_HINTS):
         tag = node.tag
+        if tag in _CODE_TAGS:
+            text = node.text()
+            if text and not text.isspace():  # (empty: ``<script src=..>``, left in place)
+                code.append(node)
+            continue
         if tag in _WIDGET_TAGS:
             if tag != "figure" or _is_bare_media(node):
                 widgets.append(node)
@@ -240,12 +325,7 @@ def _drop_noise(work: LexborHTMLParser, body: LexborNode) -> list[LexborNode]:
             widgets.append(node)
         if _is_hint(attrs):
             hints.append(node)
-    doomed = _doomed(body, widgets, MAX_WIDGET_SHARE)
-    if hints and doomed:
-        gone = {n.mem_id for n in doomed}
-        hints = [n for n in hints if not _inside(n, gone)]
-    _decompose(doomed)
-    return hints
+    return code, widgets, hints
 
 
 def _is_hint(attrs: dict) -> bool:
@@ -302,16 +382,17 @@ def _is_hidden(attrs: dict) -> bool:
 
 def _doomed(scope: LexborNode, matches: list[LexborNode], max_share: float) -> list[LexborNode]:
     """The ``matches`` (in document order) holding less than ``max_share`` of the
-    scope's text; elements of :data:`DROP_TAGS` go whatever their size."""
+    scope's text; elements of :data:`DROP_TAGS` go whatever their size.  Elements
+    without text stay: they change no text, and moving costs more than checking."""
     if not matches:
         return []
     limit = len(scope.text()) * max_share
-    return [n for n in matches[:MAX_WIDGETS] if n.tag in _DROP_TAGS or len(n.text()) < limit]
-
-
-def _decompose(doomed: list[LexborNode]) -> None:
-    for node in reversed(doomed):  # descendants first: no node is used after its ancestor dies
-        node.decompose()
+    doomed = []
+    for node in matches[:MAX_WIDGETS]:
+        text = node.text()
+        if text and not text.isspace() and (len(text) < limit or node.tag in _DROP_TAGS):
+            doomed.append(node)
+    return doomed
 
 
 def _forget_texts(doomed: list[LexborNode], layout: _Layout) -> None:
@@ -335,7 +416,7 @@ def _forget_texts(doomed: list[LexborNode], layout: _Layout) -> None:
             node = node.parent
 
 
-def _layout(scope: LexborNode) -> _Layout:
+def _layout(scope: LexborNode, edits: _Edits) -> _Layout:
     """Find the block elements under ``scope`` that hold no other block.
 
     These are the page's paragraphs whatever the markup (``<p>``, or text in
@@ -345,13 +426,19 @@ def _layout(scope: LexborNode) -> _Layout:
     Data tables count as leaves: they are read as one block.  Each ``<br>``
     gets a :data:`_BR` mark after it, so that text keeps its line breaks.
     """
-    nodes = []
+    nodes = []  # (node, id)
+    cells = []  # (cell, id)
     brs = []
-    for node in scope.css(_BLOCKS_AND_BR):
-        (brs if node.tag == "br" else nodes).append(node)
     containers: set[int] = set()
     add = containers.add
-    for node in nodes:
+    for node in scope.css(_BLOCKS_AND_BR):
+        tag = node.tag
+        if tag == "br":
+            brs.append(node)
+            continue
+        nodes.append((node, node.mem_id))
+        if tag == "td" or tag == "th":
+            cells.append(nodes[-1])
         parent = node.parent
         while parent is not None:
             parent_id = parent.mem_id
@@ -359,14 +446,14 @@ def _layout(scope: LexborNode) -> _Layout:
                 break
             add(parent_id)
             parent = parent.parent
-    tables, cells = _data_tables(nodes, containers)
+    tables, in_tables = _data_tables(cells, containers) if cells else (set(), set())
     containers -= tables
-    leaves = [n for n in nodes if n.mem_id not in containers and n.mem_id not in cells]
-    leaf_ids = {n.mem_id for n in leaves}
+    leaves = [n for n, i in nodes if i not in containers and i not in in_tables]
+    leaf_ids = {i for _, i in nodes if i not in containers and i not in in_tables}
     br_parents = []
     seen: set[int] = set()
     for br in brs:
-        br.insert_after(_BR)
+        edits.mark_break(br)
         parent = br.parent
         if parent is not None and parent.mem_id not in seen and parent.mem_id not in leaf_ids:
             seen.add(parent.mem_id)
@@ -374,7 +461,9 @@ def _layout(scope: LexborNode) -> _Layout:
     return _Layout(leaves, leaf_ids, containers, br_parents)
 
 
-def _data_tables(nodes: list[LexborNode], containers: set[int]) -> tuple[set[int], set[int]]:
+def _data_tables(
+    cells: list[tuple[LexborNode, int]], containers: set[int]
+) -> tuple[set[int], set[int]]:
     """Data tables and the cells inside them, read with their table.
 
     A table is data when none of its cells holds a block (a paragraph, a list,
@@ -383,9 +472,7 @@ def _data_tables(nodes: list[LexborNode], containers: set[int]) -> tuple[set[int
     """
     tables: dict[int, bool] = {}  # table id -> is data
     cell_table: dict[int, int] = {}
-    for cell in nodes:
-        if cell.tag not in ("td", "th"):
-            continue
+    for cell, cell_id in cells:
         table = cell.parent
         for _ in range(MAX_CELL_DEPTH):
             if table is None or table.tag == "table":
@@ -394,8 +481,8 @@ def _data_tables(nodes: list[LexborNode], containers: set[int]) -> tuple[set[int
         if table is None or table.tag != "table":
             continue
         table_id = table.mem_id
-        cell_table[cell.mem_id] = table_id
-        is_data = tables.get(table_id, True) and cell.mem_id not in containers
+        cell_table[cell_id] = table_id
+        is_data = tables.get(table_id, True) and cell_id not in containers
         tables[table_id] = is_data
     data = {t for t, is_data in tables.items() if is_data}
     return data, {c for c, t in cell_table.items() if t in data}
@@ -433,32 +520,41 @@ def _find_roots(
     return roots if len(roots) > 1 else _with_siblings(best, scores, layout)
 
 
+def _read_texts(layout: _Layout) -> None:
+    """Read the text of the leaves that may score (not headings), once: it is kept
+    for scoring and for reading."""
+    texts = layout.texts
+    paragraphs = layout.paragraphs
+    for leaf in layout.leaves:
+        tag = leaf.tag
+        if tag in _UNSCORED:
+            continue
+        text = leaf.text()
+        if tag != "table":  # (a table is read cell by cell)
+            texts[leaf.mem_id] = text
+        paragraphs.append((leaf, tag, text))
+
+
 def _scores(layout: _Layout) -> dict[int, _Candidate]:
     """Readability-style container scores, in document order of first paragraph.
 
     Points are summed per parent first, so that each chain of ancestors is walked
-    once per parent, not once per paragraph.  Paragraph texts are kept for reading.
+    once per parent, not once per paragraph.
     """
     per_parent: dict[int, list] = {}  # parent id -> [parent, points]
-    texts = layout.texts
-    for leaf in layout.leaves:
-        tag = leaf.tag
+    for leaf, tag, text in layout.paragraphs:
         if tag == "table":  # a data table counts as one paragraph, whatever its commas
-            points = _points(_normalise(leaf.text())[:TABLE_SCORE_CHARS])
+            points = _points(_normalise(text)[:TABLE_SCORE_CHARS])
         elif tag == "li":
-            text = texts[leaf.mem_id] = leaf.text()
             if len(text) < MIN_LIST_ITEM_CHARS:  # menus and link lists: skip early
                 continue
             points = _points(text) * LIST_ITEM_WEIGHT
             if points and _link_density(leaf, len(text)) > MAX_LIST_ITEM_LINK_SHARE:
                 continue
-        elif tag not in _NOT_PARAGRAPHS:
-            text = texts[leaf.mem_id] = leaf.text()
-            if len(text) < MIN_PARAGRAPH_CHARS:  # most leaves are menu items: skip early
-                continue
-            points = _points(text)
-        else:
+        elif len(text) < MIN_PARAGRAPH_CHARS:  # most leaves are menu items: skip early
             continue
+        else:
+            points = _points(text)
         if points:
             _add_points(per_parent, leaf.parent, points)
     for holder in layout.br_parents:
@@ -573,21 +669,24 @@ def _with_twins(best: _Candidate, scores: dict[int, _Candidate]) -> list[LexborN
 
 
 def _out_of_widget(best: _Candidate, scores: dict[int, _Candidate]) -> _Candidate:
-    """A best container named as a widget (``wp-caption``, ``photo-credit``) is
-    never the article when a nearby ancestor named as an article (``entry-content``)
-    holds far more text: the article's own paragraphs did not score (a list)."""
-    if not NEGATIVE_CLASS.search(_names(best.node)):
-        return best
-    best_len = len(best.node.text())
-    node = best.node.parent
-    for _ in range(MAX_WIDGET_ROOT_CLIMB):
+    """A best container named as a media widget (``wp-caption``, ``photo-credit``),
+    or inside one, is never the article when a nearby ancestor named as an article
+    (``entry-content``) holds far more text: the article's own paragraphs did not
+    score (a list), the captions' did."""
+    node = best.node
+    in_widget = False
+    best_len = 0
+    for _ in range(MAX_WIDGET_ROOT_CLIMB + 1):
         if node is None or node.tag in ("body", "html"):
             break
         names = _names(node)
-        if POSITIVE_CLASS.search(names) and not NEGATIVE_CLASS.search(names):
+        if in_widget and POSITIVE_CLASS.search(names) and not NEGATIVE_CLASS.search(names):
             if len(node.text()) >= MIN_WIDGET_ROOT_GAIN * best_len:
                 return scores.get(node.mem_id) or _Candidate(node, best.score)
             break
+        if not in_widget and MEDIA_WIDGET_CLASS.search(names):
+            in_widget = True
+            best_len = len(best.node.text())
         node = node.parent
     return best
 
@@ -750,6 +849,9 @@ def _read_root(root: LexborNode, layout: _Layout, title_key: str | None) -> list
     if root.mem_id not in layout.containers:
         reader.add(_leaf_block(root, "paragraph", reader))
         return reader.blocks
+    containers = layout.containers
+    leaf_ids = layout.leaf_ids
+    run = reader.run
     stack = [_frame(root, "paragraph", False)]
     while stack:
         children, kind, linked, _ = stack[-1]
@@ -757,19 +859,24 @@ def _read_root(root: LexborNode, layout: _Layout, title_key: str | None) -> list
         if child is None:
             stack.pop()
             reader.flush(kind, keep=not linked)
-        elif child.is_text_node:
-            reader.run.append(child.text_content or "")
-        elif not child.is_element_node:
             continue
-        elif child.mem_id in layout.containers:
-            reader.flush(kind, keep=not linked)
+        if child.is_text_node:
+            run.append(child.text_content or "")
+            continue
+        if not child.is_element_node:
+            continue
+        mem_id = child.mem_id
+        if mem_id in containers:
+            if run:
+                reader.flush(kind, keep=not linked)
             stack.append(_frame(child, kind, linked))
-        elif child.mem_id in layout.leaf_ids:
-            reader.flush(kind, keep=not linked)
+        elif mem_id in leaf_ids:
+            if run:
+                reader.flush(kind, keep=not linked)
             if not linked:
                 reader.add(_leaf_block(child, kind, reader))
         elif child.tag not in _INLINE_SKIP:
-            reader.run.append(child.text())
+            run.append(child.text())
         if reader.ended is not None:
             _skip_furniture(stack, len(reader.ended), reader.read_share(root))
             reader.ended = None

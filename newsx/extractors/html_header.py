@@ -4,12 +4,15 @@ Every field is decided from all its sources at once, because the sources check
 each other (``html_header_title``, ``_dates``, ``_authors``, ``_section``): the
 machine-readable values (``html_meta``) are weighed against what the reader
 sees near the headline — the ``<h1>``, the dateline, the byline, the kicker or
-breadcrumb.  "Near the headline" is a few visible lines of the page text
-around the headline's own line (script text is skipped), found once here and
-shared by the field rules.
+breadcrumb.  "Near the headline" is a few visible lines of text around the
+headline's own line (script text is skipped), found once here and shared by
+the field rules.
 
-Cost: one combined ``css()`` query (``html_meta.read_meta``), one ``text()`` of
-the body, and string work on a window of a few thousand characters.
+Cost (the budget is a fraction of the parse): a ``css()`` query of the head and
+one of the body (``html_meta.read_meta``), the ``text()`` of the headline
+element's nearest ancestors that hold the byline block and the first paragraphs
+(not of the whole body), one ``css()`` query inside them for class-named
+bylines and kickers, and string work on a window of a few thousand characters.
 """
 
 from __future__ import annotations
@@ -113,9 +116,9 @@ def extract_header(doc: Document, ctx: Context) -> Header | None:
     url = doc.url or page.canonical or page.first("og:url")
     sites = _site_names(page, url)
     title, raw_title, node = headline(tree, page, sites)
-    text, anchor, scope = _surroundings(tree, node, raw_title)
-    if scope is not None:
-        read_near(page, scope)
+    text, anchor, near = _surroundings(tree, node, raw_title)
+    if near is not None:
+        read_near(page, near)
     context, at, sample = _context(text, anchor)
     p = _Page(tree, page, url, sites, text, anchor, context, at, node)
     published, modified = _dates(p)
@@ -328,7 +331,7 @@ def _lines_before(text: str, anchor: int) -> list[str]:
 
 def _dates(p: _Page) -> tuple[str | None, str | None]:
     published, modified = machine_dates(p.meta)
-    seen = seen_dates(p.context[:p.at + 1600], p.at) if p.at >= 0 else []
+    seen = seen_dates(p.context, p.at) if p.at >= 0 else []
     dates = decide(published, modified, seen, p.url)
     return dates.published, dates.modified
 

@@ -306,7 +306,10 @@ def _rebase(wall: str, instant: str) -> str | None:
     if w is None or i is None or i.tzinfo is None or len(instant) < 16 or len(wall) < 16:
         return None
     local = w.replace(tzinfo=None)
-    minutes = round((local - i.replace(tzinfo=None)).total_seconds() / 60) + _offset_min(i)
+    # shown clocks have no seconds: compare whole minutes ("20:13" is 23:13:51Z at -03:00)
+    instant = i.replace(tzinfo=None, second=0, microsecond=0)
+    wall_minute = local.replace(second=0, microsecond=0)
+    minutes = round((wall_minute - instant).total_seconds() / 60) + _offset_min(i)
     if abs(minutes) > MAX_OFFSET_MINUTES or minutes % 15:
         return None
     sign = "+" if minutes >= 0 else "-"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -73,13 +72,15 @@ def compact(text: str) -> str:
 
 def host_names(url: str | None) -> list[str]:
     """Name-bearing labels of a URL's host: 'https://www.nytimes.com/x' -> ['nytimes']."""
-    if not url:
+    m = _HOST.match(url) if url else None
+    if not m:
         return []
-    try:
-        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    except ValueError:
-        return []
+    host = m.group(1).rsplit("@", 1)[-1].casefold()
     return [label for label in host.split(".") if label and label not in _HOST_NOISE]
+
+
+#: The host of an absolute, scheme-relative or bare address.
+_HOST = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:)?(?://)?([^/?#:\s]+)", re.IGNORECASE)
 
 
 #: Letters a text may add to a site name and still be it ("cbssports" + "com",

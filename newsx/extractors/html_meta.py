@@ -93,21 +93,29 @@ class PageMeta:
     bylines: list[Any] = field(default_factory=list)
     crumbs: list[Any] = field(default_factory=list)
     kickers: list[Any] = field(default_factory=list)
+    squashed: set[str] = field(default_factory=set)  # names whose contents are squashed
 
     def first(self, *names: str) -> str | None:
         """The first non-empty content among ``names`` (in the order given)."""
-        meta = self.meta
         for name in names:
-            for value in meta.get(name, ()):
-                value = squash(value)
+            for value in self.values(name):
                 if value:
                     return value
         return None
 
     def all(self, *names: str) -> list[str]:
         """Every non-empty content of ``names``, in the order given."""
-        meta = self.meta
-        return [v for name in names if name in meta for v in map(squash, meta[name]) if v]
+        return [v for name in names if name in self.meta for v in self.values(name) if v]
+
+    def values(self, name: str) -> list[str]:
+        """The contents of meta tags named ``name``, whitespace squashed (once)."""
+        values = self.meta.get(name)
+        if values is None:
+            return []
+        if name not in self.squashed:
+            values[:] = map(squash, values)
+            self.squashed.add(name)
+        return values
 
     def props(self, *names: str) -> list[Any]:
         """Nodes whose ``itemprop`` is one of ``names``."""

@@ -72,7 +72,7 @@ _TERMINAL = re.compile(r"[.!?。！？…:;]['\"’”»)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:['\"’”»)]*)(?:\s+(?=\S)|$)")
 #: Two words glued at a lower/upper case boundary, as when a headline link and
 #: its teaser text are rendered without a break.
-_GLUE = re.compile(r"[a-z?!.’”'\"][A-Z][a-z]")
+_GLUE = re.compile(r"[A-Z](?<=[a-z?!.’”'\"][A-Z])[a-z]")  # capital first: rare, so fast to scan
 #: Characters written without spaces between words (Han, kana); Hangul uses spaces.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
@@ -123,6 +123,9 @@ _FOOTER = re.compile(
 )
 #: Literal pre-filter for :data:`_FOOTER`: one of its marks, or a bare sign.
 _FOOTER_HINT = re.compile("|".join(map(re.escape, ["©", "ⓒ", *_FOOTER_MARKS])))
+#: Each ASCII mark above holds one of these; a few ``in`` tests cost less than
+#: the alternation above, so an ASCII line without them skips it.
+_FOOTER_ASCII_KEYS = ("(c) ", "copyright", "reserv", "riserv", "vorbehalt")
 
 #: Whole short lines that label page chrome (lower case, without a final ":" or ".").
 _CHROME_LABELS = frozenset(
@@ -181,6 +184,8 @@ _WORDLIKE = re.compile(r"[^\W\d_]{3}")
 _SAID = re.compile(r"\b(?:says|said|wrote|schreibt|disse|scrive|пишет|написал|dice|dit) ?:$")
 #: Endings of a comment's action row.
 _REPLY_ENDINGS = ("reply", "responder", "rispondi", "antworten", "ответить")
+#: Their last letters, in both cases: a line ending otherwise skips the test.
+_REPLY_LAST = frozenset(c for end in _REPLY_ENDINGS for c in (end[-1], end[-1].upper()))
 
 #: A line that is only a date: between teasers in a list, or after the article.
 _DATE_LINE = re.compile(
@@ -269,6 +274,10 @@ _CREDIT_LOOKAHEAD = 2
 _CREDIT_MAX_WORDS = 4
 #: ... after a dash, fewer: "— AP", "- Reuters" (not "- Next Auto News").
 _DASH_CREDIT_MAX_WORDS = 2
+#: Longest lines (in words) that may be an end-of-article marker, a comment stamp, a date.
+_END_MAX_WORDS = 12
+_STAMP_MAX_WORDS = 10
+_DATE_MAX_WORDS = 6
 #: Lines shorter than this many words may be kept as sub-headings.
 _HEADING_MAX_WORDS = 14
 
@@ -314,7 +323,7 @@ def _weight(text: str) -> float:
     return spaced + cjk / 2
 
 
-def _values(texts: list[str]) -> tuple[array, list[int], frozenset[int]]:
+def _values(texts: list[str]) -> tuple[array, array, frozenset[int]]:
     """Line values, with repeated prose and lone teasers marked down; the
     indexes of the barriers, and of those barriers that are comment stamps."""
     values, prose, barriers = _raw_values(texts)
@@ -327,7 +336,7 @@ def _values(texts: list[str]) -> tuple[array, list[int], frozenset[int]]:
     return values, barriers, stamps
 
 
-def _mark_repeats(texts: list[str], values: array, prose: list[int]) -> None:
+def _mark_repeats(texts: list[str], values: array, prose: array) -> None:
     """Repeated prose is a ticker, a teaser or an alt text beside its caption.
 
     Only prose lines are tracked: they are a small share of a page, and a
@@ -350,59 +359,77 @@ def _mark_repeats(texts: list[str], values: array, prose: list[int]) -> None:
             values[where[1]] = _NEUTRAL
 
 
-def _raw_values(texts: list[str]) -> tuple[array, list[int], list[int]]:
+def _raw_values(texts: list[str]) -> tuple[array, array, array]:
     """:func:`_value` of each line, and the (sorted) indexes of the prose lines
     and of the barriers.
 
-    A short line is never prose, so all that matters about it is whether it
-    is a barrier, and that only matters where a barrier can cut a run: between
-    the first and the last prose line.  Menus above the article and footers
-    below it (two thirds of a page's short lines) are therefore only tested
-    for comment stamps, which count wherever they are.
+    Whether a line that is not prose is a barrier only matters where a
+    barrier can cut a run: between the first and the last prose line.  So
+    lines that are not prose are first only tested for comment stamps (which
+    count wherever they are), and the other barrier tests run once the prose
+    is known, on the lines between; menus above the article and footers below
+    it (most of a page's lines) skip them.  Values and indexes are kept in
+    arrays: 8 bytes a line, where a list would add an object for each.
     """
-    values = array("d")
+    values: list[float] = []
     append = values.append
-    prose: list[int] = []
-    barriers: list[int] = []
-    short: list[int] = []  # short lines whose other barrier tests wait for the prose range
+    prose = array("q")
+    barriers = array("q")
+    later = array("q")  # lines whose barrier tests wait for the prose range
     for i, text in enumerate(texts):
         if text.isascii():
             spaces = text.count(" ")
             if spaces < _PROSE_MIN_WORDS - 1:  # the most common line: a menu entry, a label
-                lower = text.lower()
-                if (":" in lower and _is_stamp(lower)) or lower.endswith(_REPLY_ENDINGS):
+                if _may_be_stamp(text) and _is_stamp(text.lower()):
                     append(_BARRIER)
                     barriers.append(i)
                 else:
                     append(_SHORT_VALUES[spaces])
-                    short.append(i)
+                    later.append(i)
                 continue
             words = spaces + 1.0 if len(text) < _SAMPLE else _weight(text)
         else:
             words = _weight(text)
-        if words < _PROSE_MIN_WORDS:
-            if _is_stamp(text.lower()):
-                append(_BARRIER)
-                barriers.append(i)
+        if words > 20:  # too long for a barrier
+            lower = text[:_SAMPLE].lower()
+            value = words if _is_prose(text, lower, words) else -1.0 - 0.3 * min(words, 30.0)
+        elif words >= _PROSE_MIN_WORDS and (words >= 20 or _TERMINAL.search(text, len(text) - 8)):
+            lower = text.lower()  # lines that fail :func:`_is_prose`'s first test need none
+            if _is_prose(text, lower, words):
+                value = _BARRIER if _is_barrier(lower, words) else words
+            elif words <= _STAMP_MAX_WORDS and _is_stamp(lower):
+                value = _BARRIER
             else:
                 append(-1.0 - 0.3 * words)
-                short.append(i)
+                later.append(i)
+                continue
+        elif words <= _STAMP_MAX_WORDS and _may_be_stamp(text) and _is_stamp(text.lower()):
+            value = _BARRIER
+        else:
+            append(-1.0 - 0.3 * words)
+            later.append(i)
             continue
-        value = _long_value(text, words)
         append(value)
         if value > 0:
             prose.append(i)
         elif value == _BARRIER:
             barriers.append(i)
     if len(prose) > 1:
-        inside = short[bisect_right(short, prose[0]) : bisect_left(short, prose[-1])]
-        for i in inside:
-            text = texts[i]
-            if _is_short_barrier(text.lower(), _words(text)):
+        found = [
+            i
+            for i in later[bisect_right(later, prose[0]) : bisect_left(later, prose[-1])]
+            if _is_end_mark(texts[i].lower(), _words(texts[i]))
+        ]
+        if found:
+            for i in found:
                 values[i] = _BARRIER
-                barriers.append(i)
-        barriers.sort()
+            barriers = array("q", sorted([*barriers, *found]))
     return values, prose, barriers
+
+
+def _may_be_stamp(text: str) -> bool:
+    """Cheap necessary condition of :func:`_is_stamp`, on the line as written."""
+    return ":" in text or text[-1:] in _REPLY_LAST
 
 
 def _words(text: str) -> float:
@@ -413,51 +440,47 @@ def _words(text: str) -> float:
 def _value(text: str) -> float:
     """How much this line looks like article prose (> 0) or page chrome (< 0)."""
     words = _words(text)
-    if words < _PROSE_MIN_WORDS:  # most lines of a page: only the barrier tests
-        return _BARRIER if _is_barrier(text.lower(), words) else -1.0 - 0.3 * words
-    return _long_value(text, words)
-
-
-def _long_value(text: str, words: float) -> float:
-    """:func:`_value` of a line of at least :data:`_PROSE_MIN_WORDS` words."""
     if words > 20:
         lower = text[:_SAMPLE].lower()
     else:
         lower = text.lower()
         if _is_barrier(lower, words):
             return _BARRIER
-    if _is_prose(text, lower, words):
+    if words >= _PROSE_MIN_WORDS and _is_prose(text, lower, words):
         return words
     return -1.0 - 0.3 * min(words, 30.0)
 
 
-def _is_short_barrier(lower: str, words: float) -> bool:
-    """:func:`_is_barrier` of a short line, less the comment-stamp test; cheapest first."""
-    return bool(
-        (words <= 6 and lower[-1:] in _DATE_ENDS and lower[:1] in _DATE_STARTS
-         and _DATE_LINE.match(lower))
-        or _END.match(lower)
-        or _is_footer(lower)
-    )
-
-
 def _is_barrier(lower: str, words: float) -> bool:
     """An end-of-article marker, a footer line, a comment stamp or a bare date."""
+    return _is_end_mark(lower, words) or (words <= _STAMP_MAX_WORDS and _is_stamp(lower))
+
+
+def _is_end_mark(lower: str, words: float) -> bool:
+    """:func:`_is_barrier` but for comment stamps: a footer, an end marker, a date."""
     if _is_footer(lower):
         return True
-    if words > 12:
+    if words > _END_MAX_WORDS:
         return False
-    if _END.match(lower):
+    if (
+        words <= _DATE_MAX_WORDS
+        and lower[-1:] in _DATE_ENDS
+        and lower[:1] in _DATE_STARTS
+        and _DATE_LINE.match(lower)
+    ):
         return True
-    if words > 10:
-        return False
-    if _is_stamp(lower):
-        return True
-    return words <= 6 and lower[:1] in _DATE_STARTS and _DATE_LINE.match(lower) is not None
+    return _END.match(lower) is not None
 
 
 def _is_footer(lower: str) -> bool:
     """A copyright or rights line; the full pattern runs only on the rare hits."""
+    if lower.isascii():
+        c, copyright, reserv, riserv, vorbehalt = _FOOTER_ASCII_KEYS
+        if not (
+            c in lower or copyright in lower or reserv in lower or riserv in lower
+            or vorbehalt in lower
+        ):
+            return False
     hint = _FOOTER_HINT.search(lower)
     if hint is None:
         return False
@@ -532,7 +555,7 @@ def _is_glued_teaser(text: str) -> bool:
     head = text[:40].split()[:3]
     if len(head) < 3 or not all(w[:1].isupper() or w[:1].isdigit() for w in head):
         return False
-    head = text[: match.start() + 1].split()
+    head = text[: match.start()].split()
     capitals = sum(1 for w in head if w[:1].isupper() or w[:1].isdigit())
     return len(head) >= 4 and capitals >= 0.8 * len(head)
 
@@ -560,7 +583,7 @@ def _title_index(texts: list[str], ctx: Context) -> int:
 
 
 def _segment_runs(
-    values: Sequence[float], barriers: list[int], stamps: frozenset[int], after: int
+    values: Sequence[float], barriers: Sequence[int], stamps: frozenset[int], after: int
 ) -> list[tuple[float, int, int]]:
     """The best run of each barrier-free segment: (weighted sum, start, end).
 
@@ -586,7 +609,7 @@ def _segment_runs(
 def _article_spans(
     texts: list[str],
     values: Sequence[float],
-    barriers: list[int],
+    barriers: Sequence[int],
     stamps: frozenset[int],
     after: int,
 ) -> list[tuple[int, int]]:

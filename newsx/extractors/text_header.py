@@ -230,6 +230,24 @@ _FURNITURE = re.compile(
 _BREADCRUMB_TRAIL = re.compile(r"\S\s+[>»›]\s+\S|\s[>»›/]$")
 _IMAGE_TAG = re.compile(r"^(?:\[[^\]\s]{1,40}\]\s*)+")
 _CREDIT_COLON = re.compile(r"(?i)\b(?:images?|photo|credit|copyright)\s*:")
+#: A news agency's photo caption gives the weekday with the full date
+#: ("... during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia, S.C."); the
+#: article's own prose names a day one way or the other.
+_WEEKDAY_STEMS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
+_CAPTION_DATE = re.compile(  # matched right after "<weekday>day, "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d\b"
+)
+#: Photo credits inside a caption ("(AP Photo/Jeff Chiu)", "Photograph: AFP via Getty",
+#: "REUTERS/Brendan McDermid", "FILE PHOTO: ...").
+_CAPTION_CREDIT = re.compile(
+    r"\((?:AP|AFP|EPA|Reuters|Getty)\b[^)]{0,12}\b(?:Photo|Images)\b|\bPhoto(?:graph)?(?: by|:)"
+    r"|\b(?:Photo|Image) credit\b|\bGetty Images\b|\bREUTERS/|/AFP\b"
+)
+_CAPTION_STARTS = ("FILE PHOTO:", "FILE -", "FILE:", "FILE —")
+#: Characters from the start where the caption date is looked for, and from the end
+#: where the credit is (the longest dev captions put it in their last 100).
+_CAPTION_DATE_REACH = 400
+_CAPTION_CREDIT_REACH = 160
 _CREDIT_SIGNS: tuple[str, ...] = (
     "©", "|", "getty images", "://", "www.", "opens in new window", "email this", "mugshot",
     "file photo", "photo by", "(photo", "(afp", "(reuters", "(ap)", "about the author",
@@ -284,15 +302,21 @@ _TICKER_REACH = 20
 class _Lines:
     """The dump's lines and their features.
 
-    ``texts`` and ``prose`` (with ``prose_at``, the prose lines' indexes) are
-    known for every line up front, cheaply: only long lines can be prose.
-    The other features are computed on first use and kept in plain lists
-    (``None``: not computed yet), because most lines of a page are never
-    looked at and a list slot costs far less than an object per line.
+    Known for every line up front, cheaply (only long lines can be prose):
+    ``texts``; ``paras``, the lines shaped like a paragraph, and ``para_at``,
+    their indexes.  :meth:`prose` tells a paragraph of the article from a photo
+    caption, which is shaped like one but is not the article's text.  The
+    headline is looked for above paragraph-shaped lines (a lead photo's caption
+    often sits between it and the first paragraph), but only real prose above
+    a line tells that the article has already begun.  The other features are
+    computed on first use and kept in plain lists (``None``: not computed
+    yet), because most lines of a page are never looked at and a list slot
+    costs far less than an object per line.
     """
 
     __slots__ = (
-        "_byline", "_dateish", "_folded", "_shaped", "_titleish", "prose", "prose_at", "texts",
+        "_byline", "_caption", "_dateish", "_folded", "_shaped", "_titleish", "para_at", "paras",
+        "texts",
     )
 
     def __init__(self, texts: list[str]) -> None:
@@ -305,15 +329,16 @@ class _Lines:
                 texts[i] = _IMAGE_TAG.sub("", texts[i])
         self.texts = texts
         # Only long lines (or shorter non-ASCII ones) can be prose: C-level length filter.
-        prose = [False] * n
-        at: list[int] = []
+        paras = [False] * n
+        para_at: list[int] = []
         for i in compress(range(n), map(_PROSE_CHARS_CJK.__le__, map(len, texts))):
             t = texts[i]
             if (len(t) >= _PROSE_CHARS or not t.isascii()) and _line_is_prose(t):
-                prose[i] = True
-                at.append(i)
-        self.prose = prose
-        self.prose_at = at
+                paras[i] = True
+                para_at.append(i)
+        self.paras = paras
+        self.para_at = para_at
+        self._caption: list[bool | None] = [None] * n
         self._folded: list[str | None] = [None] * n
         self._dateish: list[bool | None] = [None] * n
         self._byline: list[bool | None] = [None] * n
@@ -328,6 +353,28 @@ class _Lines:
         if f is None:
             f = self._folded[j] = self.texts[j].casefold()
         return f
+
+    def prose(self, j: int) -> bool:
+        """A paragraph of the article: paragraph-shaped, and no photo caption."""
+        if not self.paras[j]:
+            return False
+        c = self._caption[j]
+        if c is None:
+            c = self._caption[j] = _is_caption(self.texts[j])
+        return not c
+
+    def next_prose(self, at: int) -> int:
+        """The first prose line after line ``at`` (the number of lines if none)."""
+        para_at = self.para_at
+        for k in range(bisect_right(para_at, at), len(para_at)):
+            if self.prose(para_at[k]):
+                return para_at[k]
+        return len(self.texts)
+
+    def prose_above(self, at: int, reach: int) -> bool:
+        """Some of the ``reach`` lines above line ``at`` are prose."""
+        lo = max(0, at - reach)
+        return any(self.paras[lo:at]) and any(map(self.prose, range(lo, at)))
 
     def cjk(self, j: int) -> bool:
         text = self.texts[j]
@@ -371,7 +418,7 @@ class _Lines:
             text = self.texts[j]
             folded = self.folded(j)
             s = self._shaped[j] = (
-                not self.prose[j]
+                not self.paras[j]
                 and _is_titleish(text, folded, self.cjk(j), text.count(" ") + 1)
                 and not self.dateish(j)
                 and not self.byline(j)
@@ -392,6 +439,29 @@ class _Lines:
 def _line_is_prose(text: str) -> bool:
     cjk = not text.isascii() and _CJK.search(text, 0, 40) is not None
     return _is_prose(text, cjk, text.count(" ") + 1)
+
+
+def _is_caption(text: str) -> bool:
+    """A photo caption or credit: as long as a paragraph, but no part of the article.
+
+    Only where the signs stand are they looked for (a paragraph can be long):
+    the date near the start, matched where its weekday ends; the credit at the
+    end, after plain substring tests that most paragraphs fail.
+    """
+    at = text.find("day, ", 0, _CAPTION_DATE_REACH)
+    while at >= 0:
+        if text.endswith(_WEEKDAY_STEMS, 0, at) and _CAPTION_DATE.match(text, at + 5):
+            return True
+        at = text.find("day, ", at + 5, _CAPTION_DATE_REACH)
+    if text.startswith(_CAPTION_STARTS):
+        return True
+    tail = max(0, len(text) - _CAPTION_CREDIT_REACH)
+    return (
+        (text.find("Photo", tail) >= 0 or text.find("redit", tail) >= 0
+         or text.find("Getty", tail) >= 0 or text.find("REUTERS/", tail) >= 0
+         or text.find("AFP", tail) >= 0)
+        and _CAPTION_CREDIT.search(text, tail) is not None
+    )
 
 
 def _is_prose(text: str, cjk: bool, words: int) -> bool:
@@ -447,19 +517,20 @@ def _may_be_title(text: str) -> bool:
 # --------------------------------------------------------------------------- headline
 
 
-def _score_title(feats: _Lines, i: int, prose_at: int) -> float:
+def _score_title(feats: _Lines, i: int, para_at: int) -> float:
     """How much the lines after ``feats[i]`` look like a headline's surroundings.
 
-    Prose must start within a few lines (at ``prose_at``); a dateline or
+    A paragraph must start within a few lines (at ``para_at``); a dateline or
     byline right after the line, a repeated headline or a breadcrumb ending
     in it add to the score.
     """
     n = len(feats)
-    prose = feats.prose
     texts = feats.texts
-    score = 3.0 - 0.15 * (prose_at - i)
+    score = 3.0 - 0.15 * (para_at - i)
     dated = bylined = False
-    for j in range(i + 1, min(n, i + 7, prose_at + 3)):
+    # A caption ends what belongs to the line: a dateline after it is another story's.
+    end = para_at + 3 if feats.prose(para_at) else para_at
+    for j in range(i + 1, min(n, i + 7, end)):
         dated = dated or feats.dateish(j)
         bylined = bylined or feats.byline(j)
     if dated:
@@ -479,20 +550,21 @@ def _score_title(feats: _Lines, i: int, prose_at: int) -> float:
         score -= 0.5  # an upper-case kicker above the headline
     if i > 0 and texts[i - 1] != text and feats.folded(i - 1).endswith(feats.folded(i)):
         score += 1.0  # a breadcrumb ending in the headline
-    # A headline starts the article: prose just above it means a subhead or a caption.
-    if any(prose[max(0, i - 5) : i]):
+    # A headline starts the article: prose just above it means a subhead or a caption
+    # (a caption above is the lead photo's, or a teaser's, and says nothing).
+    if feats.prose_above(i, 5):
         score -= 1.5
     return score
 
 
 def _title_candidates(feats: _Lines) -> Iterator[tuple[int, int]]:
-    """(line, next prose line) for each line at most ``_LOOKAHEAD`` lines above prose,
+    """(line, next paragraph) for each line at most ``_LOOKAHEAD`` lines above a paragraph,
     in page order; a line right under two paragraphs is a subhead or a caption."""
-    prose = feats.prose
-    before = -1  # the previous prose line
-    for p in feats.prose_at:
+    paras = feats.paras
+    before = -1  # the previous paragraph
+    for p in feats.para_at:
         start = max(before + 1, p - _LOOKAHEAD)
-        if start == before + 1 and before > 0 and prose[before - 1]:
+        if start == before + 1 and before > 0 and paras[before - 1]:
             start += 1
         for i in range(start, p):
             yield i, p
@@ -503,10 +575,10 @@ def _find_title(feats: _Lines) -> int | None:
     """The best-scoring headline candidate; only lines a few lines above prose qualify."""
     scored: list[tuple[float, int]] = []
     texts = feats.texts
-    for i, prose_at in _title_candidates(feats):
+    for i, para_at in _title_candidates(feats):
         if not _may_be_title(texts[i]) or not feats.shaped(i):
             continue
-        s = _score_title(feats, i, prose_at)
+        s = _score_title(feats, i, para_at)
         if s > 0:
             scored.append((-s, i))
     # The credit-line test is the costliest: run it on the best candidates only.
@@ -734,7 +806,7 @@ def _authors(feats: _Lines, title_at: int, hi: int) -> list[str]:
     headline or next to a dateline, where nothing else is name-shaped.
     """
     for j in range(max(0, title_at - 2), min(len(feats), hi)):
-        if j == title_at or feats.prose[j]:
+        if j == title_at or feats.paras[j]:
             continue
         text = feats.texts[j]
         names = _byline_names(feats, j)
@@ -883,7 +955,7 @@ def _ticker(feats: _Lines, lines: list[DumpLine], title_at: int) -> list[str]:
             items = _listed_ticker(feats, j + 1, title_at)
             if items:
                 return items
-        if (j >= title_at - 12 and len(text) >= _TICKER_MIN_CHARS and not feats.prose[j]
+        if (j >= title_at - 12 and len(text) >= _TICKER_MIN_CHARS and not feats.paras[j]
                 and not feats.cjk(j)):
             items = split_ticker(text)
             sizes_ok = all(3 <= it.count(" ") + 1 <= 35 for it in items)
@@ -892,7 +964,7 @@ def _ticker(feats: _Lines, lines: list[DumpLine], title_at: int) -> list[str]:
     # A run-together line may also sit at the very top, like a site-wide ticker.
     for j in range(min(3, title_at)):
         text = feats.texts[j]
-        if lines[j].bullet and len(text) >= _TICKER_MIN_CHARS and not feats.prose[j]:
+        if lines[j].bullet and len(text) >= _TICKER_MIN_CHARS and not feats.paras[j]:
             items = split_ticker(text)
             if len(items) >= _TICKER_MIN_ITEMS:
                 return items
@@ -929,9 +1001,11 @@ def _language(feats: _Lines, start: int) -> str | None:
     """Language of the first prose lines after ``start`` (or of any prose)."""
     sample: list[str] = []
     size = 0
-    at = feats.prose_at
+    at = feats.para_at
     k = bisect_left(at, start)
     for j in chain(at[k:], at[:k]):
+        if not feats.prose(j):
+            continue
         sample.append(feats.texts[j])
         size += len(feats.texts[j])
         if size >= SAMPLE_CHARS:
@@ -946,8 +1020,7 @@ def _language(feats: _Lines, start: int) -> str | None:
 
 def _around(feats: _Lines, at: int) -> tuple[str | None, str | None, int | None, list[str], int]:
     """(published, modified, dateline index, authors, first prose index) near a headline."""
-    after = bisect_right(feats.prose_at, at)
-    prose_at = feats.prose_at[after] if after < len(feats.prose_at) else len(feats)
+    prose_at = feats.next_prose(at)
     hi = min(prose_at + 2, at + 1 + _LOOKAHEAD)
     published, modified, date_at = _dates_in(feats, at - 3, hi)
     return published, modified, date_at, _authors(feats, at, hi), prose_at
@@ -991,17 +1064,21 @@ def extract_header(doc: Document, ctx: Context) -> Header | None:
     published, modified, date_at, authors, prose_at = _around(feats, title_at)
     # The same headline shown earlier (a gallery, a sticky bar) may carry the byline.
     for j in _copies(feats.texts, title_at, 3):
-        if published and authors:
+        if published and authors and modified:
             break
         p2, m2, d2, a2, _ = _around(feats, j)
         if not published and (p2 or m2):
             published, modified, date_at = p2, m2, d2
+        elif not modified and m2 and m2 != published:
+            modified = m2
         authors = authors or a2
     if published is None and modified is None:
         published, modified, date_at = _dates_in(feats, prose_at, min(len(feats), prose_at + 40))
-    # Only an "Updated" stamp shown: it is the best date there is for publication.
+    # Only an "Updated" stamp shown: it is the best date there is for publication,
+    # and it still is the modification date the page states (on the dev pages the
+    # true modification date is that stamp on 9 pages of 10).
     header.published = published or modified
-    header.modified = modified if modified != header.published else None
+    header.modified = modified
     header.section = _section(feats, title_at, date_at)
     header.authors = authors
     header.ticker = _ticker(feats, lines, title_at)
