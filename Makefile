@@ -27,7 +27,7 @@ demo: $(VENV)/.installed
 ## test: install the test dependencies, lint, run the whole suite on 2 cores
 test: $(VENV)/.installed
 	$(BIN)/ruff check newsx tests benchmarks
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --timeout 900
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check newsx tests benchmarks

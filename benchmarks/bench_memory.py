@@ -99,6 +99,9 @@ def measure(case: str, tool: str, argv: list[str], big: Path, tiny: Path,
 # ----------------------------------------------------------------------------- inputs
 
 
+_CYRILLIC = re.compile("[а-я]{6} [а-я]{6}")
+
+
 def corpus_dumps() -> Iterator[str]:
     """The corpus dumps with no character beyond the BMP (520 of 543).
 
@@ -136,8 +139,16 @@ def text_inputs(folder: Path, size: int) -> dict[str, Path]:
     }
     paths["dumps repeated"].write_text(text, encoding="utf-8")
     paths["one line"].write_text(one_line + "\n", encoding="utf-8")
-    paths["tiny"].write_text(next(corpus_dumps()), encoding="utf-8")
+    paths["tiny"].write_text(_baseline_dump(), encoding="utf-8")
     return paths
+
+
+def _baseline_dump() -> str:
+    """A small non-English corpus dump: newsx loads its language model for it, as it
+    does for the big inputs, so the model's fixed ~90 MiB is in the baseline, not
+    counted against the input's size."""
+    candidates = [d for d in corpus_dumps() if _CYRILLIC.search(d)]
+    return min(candidates, key=len) if candidates else next(corpus_dumps())
 
 
 def corpus_pages() -> Iterator[str]:

@@ -17,23 +17,28 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from dataclasses import dataclass
 
 import orjson
 
 from newsx.errors import InputError
 from newsx.fields import select
-from newsx.pipeline import Options, process
+from newsx.pipeline import Options, process, warm_up
 from newsx.plugins import load_registry
 from newsx.readers import RawInput, Skipped
 
+#: Documents handed to a worker at once, when that many are waiting.
+CHUNK_DOCS = 8
 #: Documents in flight per worker: keeps workers busy while bounding memory.
-WINDOW_PER_JOB = 4
+WINDOW_PER_JOB = 4 * CHUNK_DOCS
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,43 +118,44 @@ class _Pool:
 
     def _start(self) -> ProcessPoolExecutor:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        load_registry()  # loaded once before fork, inherited by every worker
-        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method))
+        warm_up(load_registry())  # models loaded once before fork, shared by every worker
+        executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
+                                       initializer=_die_with_parent)
+        executor.submit(int).result()  # fork every worker now, before the reader thread runs
+        return executor
 
     def run(self, items: Iterable) -> Iterator[Event]:
         inbox: queue.Queue = queue.Queue()
         slots = threading.BoundedSemaphore(self.window)
         threading.Thread(target=_read_ahead, args=(items, inbox, slots), daemon=True).start()
-        pending: deque[tuple[Future | None, object]] = deque()
+        pending: deque[tuple[Future | None, list]] = deque()
         ended = False
         finished = False
         try:
             while not ended or pending:
-                kind, value = inbox.get()
-                if kind == "item":
-                    pending.append(self._submit(value, inbox))
-                elif kind == "end":
-                    ended = True
-                elif kind == "raise":
-                    raise value
-                for entry in self._ready(pending):
-                    slots.release()
-                    yield self._event(*entry)
+                chunk, ended = _take_chunk(inbox, ended)
+                if chunk:
+                    pending.append(self._submit(chunk, inbox))
+                for future, done in self._ready(pending):
+                    for event in self._events(future, done):
+                        slots.release()
+                        yield event
             finished = True
         finally:
             # Idle workers exit at once; after an error or Ctrl-C, don't wait for busy ones.
             self.executor.shutdown(wait=finished, cancel_futures=True)
 
-    def _submit(self, item, inbox: queue.Queue) -> tuple[Future | None, object]:
-        if not isinstance(item, RawInput):
+    def _submit(self, chunk: list, inbox: queue.Queue) -> tuple[Future | None, list]:
+        docs = [item for item in chunk if isinstance(item, RawInput)]
+        if not docs:
             inbox.put(("done", None))
-            return None, item
-        future = self.executor.submit(convert, item, self.settings)
+            return None, chunk
+        future = self.executor.submit(_convert_all, docs, self.settings)
         future.add_done_callback(lambda _: inbox.put(("done", None)))
-        return future, item
+        return future, chunk
 
-    def _ready(self, pending: deque) -> list[tuple[Future | None, object]]:
-        """Finished entries to emit now: the oldest ones when ordered, any when not."""
+    def _ready(self, pending: deque) -> list[tuple[Future | None, list]]:
+        """Finished chunks to emit now: the oldest ones when ordered, any when not."""
         out = []
         if self.ordered:
             while pending and _done(pending[0][0]):
@@ -160,13 +166,18 @@ class _Pool:
             out.append(entry)
         return out
 
-    def _event(self, future: Future | None, item) -> Event:
+    def _events(self, future: Future | None, chunk: list) -> Iterator[Event]:
+        results = iter(self._results(future, chunk))
+        for item in chunk:
+            yield next(results) if isinstance(item, RawInput) else _passthrough(item)
+
+    def _results(self, future: Future | None, chunk: list) -> list[Done | Failed]:
         if future is None:
-            return _passthrough(item)
+            return []
         try:
             return future.result()
         except BrokenProcessPool:
-            return self._retry_alone(item)
+            return [self._retry_alone(raw) for raw in chunk if isinstance(raw, RawInput)]
 
     def _retry_alone(self, raw: RawInput) -> Done | Failed:
         """After a worker died: this document once more, alone in a fresh pool."""
@@ -182,6 +193,43 @@ class _Pool:
         if getattr(self.executor, "_broken", False):
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
+
+
+def _die_with_parent() -> None:
+    """In a worker: end when the parent process dies (Linux), instead of lingering."""
+    if sys.platform.startswith("linux"):
+        with suppress(OSError, AttributeError):
+            import ctypes
+
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _convert_all(docs: list[RawInput], settings: Settings) -> list[Done | Failed]:
+    """A worker's task: a few documents at once, to spread the cost of the hand-over."""
+    return [convert(raw, settings) for raw in docs]
+
+
+def _take_chunk(inbox: queue.Queue, ended: bool) -> tuple[list, bool]:
+    """Wait for the next message, then take whatever documents are already queued.
+
+    Documents that are waiting go to a worker together (up to CHUNK_DOCS); a
+    slow input (a pipe) still goes one document at a time, without delay.
+    """
+    chunk: list = []
+    kind, value = inbox.get()
+    while True:
+        if kind == "item":
+            chunk.append(value)
+        elif kind == "end":
+            ended = True
+        elif kind == "raise":
+            raise value
+        if len(chunk) >= CHUNK_DOCS:
+            return chunk, ended
+        try:
+            kind, value = inbox.get_nowait()
+        except queue.Empty:
+            return chunk, ended
 
 
 def _read_ahead(items: Iterable, inbox: queue.Queue, slots: threading.BoundedSemaphore) -> None:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
-from itertools import chain
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -24,9 +23,9 @@ import typer
 
 from newsx import __version__
 from newsx.batch import Done, Settings, default_jobs, run
-from newsx.errors import ExitStatus, InputError, UsageError, os_reason
+from newsx.errors import ExitStatus, InputError, UsageError
 from newsx.fields import parse_fields
-from newsx.inputs import container_kind, expand, from_file_list
+from newsx.inputs import container_kind, expand
 from newsx.pipeline import Options
 from newsx.plugins import load_registry, parse_use
 from newsx.progress import Reporter
@@ -259,27 +258,13 @@ def _jobs(jobs: int | None, args: list[str], files_from: str | None) -> int:
 
 def iter_documents(plan: RunPlan, done: set[str] | frozenset = frozenset()) -> Iterator:
     """Every document of every input, skipping those an earlier run finished."""
-    refs = expand(plan.args)
-    if plan.files_from:
-        refs = chain(refs, expand(_file_list(plan.files_from)))
-    for ref in refs:
+    for ref in expand(plan.args, plan.files_from):
         if isinstance(ref, InputError):
             yield ref
             continue
         for item in read_items(ref, plan.read):
             if item.source not in done:
                 yield item
-
-
-def _file_list(name: str) -> Iterator[str]:
-    if name == "-":
-        yield from from_file_list(sys.stdin)
-        return
-    try:
-        with open(name, encoding="utf-8", errors="surrogateescape") as handle:
-            yield from from_file_list(handle)
-    except OSError as err:
-        _stderr(f"newsx: {name}: cannot read the file list: {os_reason(err)}")
 
 
 def _run(plan: RunPlan) -> ExitStatus:

@@ -78,42 +78,45 @@ def run_on_cluster(address: str, plan) -> ExitStatus:
     failed = False
     with Client(address, timeout="10s") as client, _errors(plan.errors) as error_log:
         workers = max(1, sum(client.nthreads().values()))
-        for part in _stream(client, _partitions(plan, reporter), plan, workers * WINDOW_PER_WORKER):
+        arg_failures: list[tuple[str, str]] = []
+        parts = _stream(client, _partitions(plan, arg_failures), plan, workers * WINDOW_PER_WORKER)
+        for part in parts:
             (outdir / f"part-{part.index:05d}.jsonl.gz").write_bytes(part.data)
             for _ in range(part.records):
                 reporter.record()
             for _ in range(part.skipped):
                 reporter.skip()
-            for source, reason in part.failures:
-                failed = True
-                reporter.print(f"newsx: {source}: {reason}")
-                reporter.failure()
-                if error_log is not None:
-                    error_log.write(orjson.dumps({"source": source, "reason": reason},
-                                                 option=orjson.OPT_APPEND_NEWLINE))
+            failed |= _report(arg_failures + part.failures, reporter, error_log)
+            arg_failures.clear()
+        failed |= _report(arg_failures, reporter, error_log)
     reporter.finish()
     return ExitStatus.INPUT_FAILED if failed else ExitStatus.OK
 
 
-def _partitions(plan, reporter: Reporter) -> Iterator[list[str]]:
-    """Input names in order, cut into partitions; argument errors are reported here."""
-    batch: list[str] = []
-    args = list(plan.args)
-    if plan.files_from:
-        from newsx.cli import _file_list
+def _report(failures: list[tuple[str, str]], reporter: Reporter, error_log) -> bool:
+    for source, reason in failures:
+        reporter.print(f"newsx: {source}: {reason}")
+        reporter.failure()
+        if error_log is not None:
+            error_log.write(orjson.dumps({"source": source, "reason": reason},
+                                         option=orjson.OPT_APPEND_NEWLINE))
+    return bool(failures)
 
-        args.extend(_file_list(plan.files_from))
-    for arg in args:
-        refs = [InputRef(arg, None)] if "://" in arg else expand([arg])
-        for ref in refs:
-            if isinstance(ref, InputError):
-                reporter.print(f"newsx: {ref.source}: {ref.reason}")
-                reporter.failure()
-                continue
-            batch.append(ref.source if ref.path is None else str(ref.path))
-            if len(batch) >= PARTITION_INPUTS:
-                yield batch
-                batch = []
+
+def _partitions(plan, failures: list[tuple[str, str]]) -> Iterator[list[str]]:
+    """Input names in order, cut into partitions; argument errors go to ``failures``."""
+    batch: list[str] = []
+    for ref in expand(plan.args, plan.files_from):
+        if isinstance(ref, InputError):
+            failures.append((ref.source, ref.reason))
+            continue
+        if ref.source == "-":
+            failures.append(("-", "standard input cannot be read on a cluster; give paths"))
+            continue
+        batch.append(ref.source if ref.path is None else str(ref.path))
+        if len(batch) >= PARTITION_INPUTS:
+            yield batch
+            batch = []
     if batch:
         yield batch
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsx.errors import InputError
 from newsx.record import Format
@@ -80,6 +80,7 @@ class Encoding:
     name: str
     skip: int = 0
     warning: str | None = None
+    text: str | None = field(default=None, repr=False, compare=False)  # already decoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,18 +110,37 @@ def detect_encoding(data: bytes, source: str, *, declared: str | None = None) ->
             return Encoding(name, len(bom))
     _refuse_binary(data, source)
     name = declared or _declared_charset(data)
-    error = _first_utf8_error(data)
+    text, error = _try_utf8(data)
     if name and _known(name) and codecs.lookup(name).name != "utf-8":
         if error is None and _UTF8_MULTIBYTE.search(data):
             # Well-formed multi-byte UTF-8 is all but impossible by chance: the label lies.
-            return Encoding("utf-8", 0, f"declared {name}, but the bytes are UTF-8")
+            return Encoding("utf-8", 0, f"declared {name}, but the bytes are UTF-8", text)
         return Encoding(codecs.lookup(name).name)
-    return Encoding("utf-8") if error is None else _guess(data, error)
+    return Encoding("utf-8", 0, None, text) if error is None else _guess(data, error)
 
 
 def decode_text(data: bytes, encoding: Encoding) -> str:
-    """The whole input as one string."""
+    """The whole input as one string (the one the check for UTF-8 made, when it made one)."""
+    if encoding.text is not None:
+        return encoding.text
     return str(memoryview(data)[encoding.skip:], encoding.name, "replace")
+
+
+def decode_head(data: bytes, encoding: Encoding) -> str:
+    """The start of the input, enough to sniff what it is."""
+    if encoding.text is not None:
+        return encoding.text[:SNIFF_BYTES]
+    return str(memoryview(data)[encoding.skip:SNIFF_BYTES], encoding.name, "replace")
+
+
+def _try_utf8(data: bytes) -> tuple[str | None, UnicodeDecodeError | None]:
+    """Strict UTF-8: the text of a normal-sized input, or just the verdict for a huge one."""
+    if len(data) >= LINEWISE_BYTES:
+        return None, _first_utf8_error(data)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        return None, err
 
 
 def decode_lines(data: bytes, encoding: Encoding) -> list[str]:

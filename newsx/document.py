@@ -21,7 +21,7 @@ from newsx.record import Format
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
 
-    from newsx.textdump import DumpLine
+    from newsx.textdump import DumpLines
 
 
 #: Deepest nesting of block elements newsx parses.  The HTML tree builder's work per
@@ -86,7 +86,7 @@ class Document:
         return self._raw_lines if self._raw_lines is not None else self.text.splitlines()
 
     @cached_property
-    def lines(self) -> list[DumpLine]:
+    def lines(self) -> DumpLines:
         """The text dump split into logical lines (wrapped lines re-joined)."""
         from newsx.textdump import split_dump
 

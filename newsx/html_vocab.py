@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from newsx.agencies import AGENCY_PATTERN, CREDIT_LEAD_PATTERN
+
 #: Elements whose content is never article text, removed unconditionally (each
 #: tag costs a selector; ``template`` needs none: its content is not in the tree).
 #: ``noscript`` is not here: some sites put the article text there.
@@ -32,8 +34,8 @@ BOILERPLATE_TAGS: tuple[str, ...] = ("header", "footer", "form", "figure", "nosc
 PAGE_WIDGET_WORDS: tuple[str, ...] = ("comment",)
 
 #: Class words of widgets inside the article, matched as case-insensitive substrings
-#: of ``class``.  Each word is one selector and selectors cost time, so a short
-#: common part stands for its variants ("author" for author-bio, authorbox, ...).
+#: of ``class`` (one regex over the root's classes).  A short common part stands
+#: for its variants ("author" for author-bio, authorbox, ...).
 BOILERPLATE_WORDS: tuple[str, ...] = (
     # sharing and social
     "share", "sharing", "social", "addthis", "follow",
@@ -151,14 +153,12 @@ TRAILING_PROMPT = re.compile(
     re.I,
 )
 
-#: A closing source credit: a short last block naming a news agency.
-AGENCIES = (
-    r"reuters|ap|afp|dpa|upi|ani|pti|ians|efe|ansa|xinhua|tass|bloomberg|agencies|"
-    r"agência brasil|agencia efe|associated press|agence france-presse|with agencies|"
-    r"wires?|cnn|bbc"
-)
+#: A closing source credit: a short last block naming a news agency (newsx.agencies),
+#: alone or shared ("(avec AFP)" gives "AFP").
+AGENCIES = AGENCY_PATTERN + "|wire|cnn|bbc"
 ATTRIBUTION_LINE = re.compile(
-    rf"^\s*(?:[(\[]\s*(?P<a>(?:{AGENCIES})(?:\s*[,/&]\s*(?:{AGENCIES}))*)\s*[)\]]"
+    rf"^\s*(?:[(\[]\s*(?:(?:{CREDIT_LEAD_PATTERN})\s+)?"
+    rf"(?P<a>(?:{AGENCIES})(?:\s*[,/&]\s*(?:{AGENCIES}))*)\s*[)\]]"
     rf"|[—–-]+\s*(?P<b>(?:{AGENCIES}))"
     rf"|(?P<d>with (?:\w+ )?wires)"
     rf"|(?:source|sources|fonte|quelle|fuente|sumber)\s*:\s*(?P<c>[\w .,&/-]{{2,40}}))\s*\.?\s*$",
@@ -169,6 +169,5 @@ ATTRIBUTION_LINE = re.compile(
 #: a sentence ending in "ap" or "ani" is not taken for one.
 TRAILING_CREDIT = re.compile(
     r"(?:[.!?”\"]\s+|\s[—–-]+\s*|\s\()"
-    r"(?P<a>Reuters|AP|AFP|PTI|IANS|ANI|UPI|EFE|ANSA|Xinhua|TASS|dpa|Bloomberg|"
-    r"Associated Press|Agence France-Presse|agencies)\)?\.?\s*$"
+    rf"(?P<a>{AGENCY_PATTERN})\)?\.?\s*$"
 )

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import glob
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from newsx.errors import InputError, os_reason
@@ -27,6 +29,8 @@ CONTAINER_SUFFIXES: tuple[tuple[str, str], ...] = (
     (".warc", "warc"), (".arc", "warc"),
     (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".jl", "jsonl"),
 )
+#: Container kinds a directory walk picks up.
+WALKED_CONTAINERS = ("tar", "warc")
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -59,21 +63,42 @@ def is_dump_name(name: str) -> bool:
 
 
 def is_input_name(name: str) -> bool:
-    """True for names a directory walk picks up: documents and containers."""
-    return is_dump_name(name) or container_kind(name) is not None
+    """True for names a directory walk picks up: documents and archives of pages.
+
+    JSON Lines files are read when named (or globbed), not found by a walk:
+    a folder of dumps often holds other JSON Lines (truth, logs, records).
+    """
+    return is_dump_name(name) or container_kind(name) in WALKED_CONTAINERS
 
 
-def from_file_list(handle: Iterable[str]) -> Iterator[str]:
-    """Paths from ``--files-from``: one per line, blank lines ignored."""
+def from_file_list(name: str) -> Iterator[str | InputError]:
+    """Paths from ``--files-from NAME`` (``-``: standard input), one a line."""
+    if name == "-":
+        yield from _list_lines(sys.stdin)
+        return
+    try:
+        with open(name, encoding="utf-8", errors="surrogateescape") as handle:
+            yield from _list_lines(handle)
+    except OSError as err:
+        yield InputError(name, f"cannot read the file list: {os_reason(err)}")
+
+
+def _list_lines(handle: Iterable[str]) -> Iterator[str]:
     for line in handle:
         path = line.rstrip("\r\n")
         if path.strip():
             yield path
 
 
-def expand(args: Iterable[str]) -> Iterator[InputRef | InputError]:
-    """Turn command-line arguments into input references, in order."""
+def expand(args: Iterable[str], files_from: str | None = None
+           ) -> Iterator[InputRef | InputError]:
+    """Turn command-line arguments (then the ``--files-from`` list) into input references."""
+    if files_from:
+        args = chain(args, from_file_list(files_from))
     for arg in args:
+        if isinstance(arg, InputError):
+            yield arg
+            continue
         if arg == "-" or "://" in arg:
             yield InputRef(arg, None)  # standard input, or a URL the readers open
             continue

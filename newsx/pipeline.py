@@ -10,9 +10,11 @@ Each later phase sees what the earlier ones found through a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from newsx.decode import SNIFF_BYTES, decode_lines, decode_text, detect_encoding, sniff_format
+from newsx.decode import decode_head, decode_lines, decode_text, detect_encoding, sniff_format
 from newsx.document import MAX_HTML_DEPTH, Document, html_depth
 from newsx.errors import InputError
 from newsx.extractors.base import Context, Extractor
@@ -46,7 +48,7 @@ def to_document(raw: RawInput, input_format: str | None = None) -> tuple[Documen
     """
     data = raw.take()
     encoding = detect_encoding(data, raw.source, declared=raw.charset)
-    fmt = input_format or raw.format or sniff_format(decode_text(data[:SNIFF_BYTES], encoding))
+    fmt = input_format or raw.format or sniff_format(decode_head(data, encoding))
     if fmt == "html":
         text = decode_text(data, encoding)
         del data
@@ -113,3 +115,24 @@ def _run(extractor: Extractor, doc: Document, ctx: Context):
         raise InputError(
             doc.source, f"extractor {extractor.name} failed ({type(err).__name__}: {err})"
         ) from err
+
+
+_WARM_UP_PAGES = (
+    ("html", b"<html lang='en'><head><title>Warm up</title></head><body><h1>Warm up</h1>"
+             b"<p>A short page that makes every extractor load what it loads lazily.</p>"
+             b"</body></html>"),
+    ("text", b"Warm up\nA short dump that makes every extractor load what it loads lazily, "
+             b"such as the language model.\nRelated News\nAnother story"),
+)
+
+
+@lru_cache(maxsize=1)
+def warm_up(registry: Registry) -> None:
+    """Run every extractor once on a tiny page, so lazily loaded models are in memory.
+
+    Called before worker processes are forked: they then share the loaded
+    models instead of each loading its own copy.
+    """
+    for fmt, data in _WARM_UP_PAGES:
+        with suppress(InputError):
+            process(RawInput(f"<warm-up {fmt}>", data), Options(input_format=fmt), registry)

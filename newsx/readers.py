@@ -16,11 +16,11 @@ from __future__ import annotations
 import bz2
 import io
 import lzma
+import os
 import sys
 import tarfile
 import zlib
 from collections.abc import Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import IO
 
@@ -101,8 +101,12 @@ def _open(ref: InputRef):
     """The input's byte stream, as a context manager (standard input is left open)."""
     if ref.path is None and "://" in ref.source:
         return _open_url(ref.source)
+    if ref.path is None and sys.stdin is None:
+        raise InputError(ref.source, "there is no standard input to read")
     if ref.path is None:
-        return nullcontext(sys.stdin.buffer)
+        # A file object of its own: a worker forked while this one blocks in read()
+        # must not inherit sys.stdin's lock held (the child closes sys.stdin).
+        return open(os.dup(sys.stdin.fileno()), "rb")
     if ref.path.is_dir():
         raise InputError(ref.source, "is a directory")
     return open(ref.path, "rb")

@@ -23,8 +23,9 @@ than its own lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import islice, pairwise, repeat
+from itertools import count, islice, pairwise, repeat
 from typing import NamedTuple, overload
 
 #: Leading list markers that text browsers and dumps print before items.
@@ -117,15 +118,15 @@ class DumpLines(Sequence[DumpLine]):
     def __getitem__(self, i: int | slice) -> DumpLine | list[DumpLine]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self.texts)))]
+        text = self.texts[i]  # raises IndexError as a list would
         if i < 0:
             i += len(self.texts)
-        return DumpLine(self.texts[i], i, bool(self.blanks[i]), bool(self.bullets[i]))
+        return DumpLine(text, i, bool(self.blanks[i]), bool(self.bullets[i]))
 
     def __iter__(self) -> Iterator[DumpLine]:
-        texts = self.texts
-        return map(
-            DumpLine, texts, range(len(texts)), map(bool, self.blanks), map(bool, self.bullets)
-        )
+        # tuple.__new__ builds each tuple in C, without DumpLine's Python-level __new__
+        fields = zip(self.texts, count(), map(bool, self.blanks), map(bool, self.bullets))
+        return map(tuple.__new__, repeat(DumpLine), fields)
 
     def __repr__(self) -> str:
         return f"DumpLines({len(self.texts)} lines)"
@@ -169,7 +170,8 @@ def _split_wrapped(
         if shown
         and before
         and before + 1 + shown > fit
-        and before + 1 + _first_width(raw[i]) > fit
+        # a first word is at least one column wide: a full line needs no exact test
+        and (before + 2 > fit or before + 1 + _first_width(raw[i]) > fit)
         and not _starts_bullet(raw[i])
     }
     starts = [i for i, shown in enumerate(widths) if shown and i not in goes_on]
@@ -177,7 +179,7 @@ def _split_wrapped(
         _join(raw[s : _run_end(goes_on, s)]) if s + 1 in goes_on else _collapse(raw[s])
         for s in starts
     ]
-    blanks = bytearray(s > 0 and not widths[s - 1] for s in starts)
+    blanks = bytearray([s > 0 and not widths[s - 1] for s in starts])
     return DumpLines(texts, blanks, _take_bullets(texts))
 
 
@@ -240,7 +242,7 @@ def _column_edge(raw: list[str]) -> int:
     """The most common column where text resumes after an inner run of spaces,
     if enough lines agree on it (form fields like ``[    ]`` do not count)."""
     counts: dict[int, int] = {}
-    for line in raw:
+    for line in [line for line in raw if "  " in line]:  # most lines have no double space
         if "  " in line.strip() and "[" not in line and _narrow(line):
             for match in _INNER_GAP.finditer(line):
                 counts[match.end()] = counts.get(match.end(), 0) + 1
@@ -349,7 +351,8 @@ def _surely_unwrapped(raw: list[str]) -> bool:
 
 def _join(parts: list[str]) -> str:
     """Join wrapped parts: with a space, or none between two Han/kana characters."""
-    text = " ".join(parts)
+    # stripped first: most parts are clean but for an indent, so the join is too
+    text = " ".join([part.strip() for part in parts])
     if text.isascii() or not _UNSPACED.search(text):
         return _collapse(text)
     pieces = [_collapse(part) for part in parts]
@@ -401,21 +404,23 @@ def _wrap_width(raw: list[str], widths: list[int]) -> int:
     a break where it would have fitted argues for a narrower width.  No
     breakable line may be longer than the width.
     """
-    shown = sum(1 for w in widths if w)
+    shown = len(widths) - widths.count(0)
     if shown < 8:
         return 0
     breaks = _mid_sentence_breaks(raw, widths)
     needed = min(max(_MIN_WRAPS, shown * _WRAPPED_SHARE), _ENOUGH_BREAKS / 2)
     if len(breaks) < needed:
         return 0
-    breakable = [w for line, w in zip(raw, widths, strict=True) if w > 60 and " " in line.strip()]
+    breakable = sorted(
+        [w for line, w in zip(raw, widths, strict=True) if w > 60 and " " in line.strip()]
+    )
     best, best_score = 0, 0.0
     for width in _WIDTHS:
-        if sum(1 for w in breakable if w > width) > shown * 0.02 + 2:
-            continue
+        if len(breakable) - bisect_right(breakable, width) > shown * 0.02 + 2:
+            continue  # too many lines longer than ``width`` that could have been broken
         limit = width - _WRAP_SLACK
-        fits = sum(1 for p, f in breaks if width - 16 <= p <= width and p + 1 + f > limit)
-        misses = sum(1 for p, f in breaks if width - 30 <= p and p + 1 + f <= limit - 2)
+        fits = len([p for p, f in breaks if width - 16 <= p <= width and p + 1 + f > limit])
+        misses = len([p for p, f in breaks if width - 30 <= p and p + 1 + f <= limit - 2])
         score = fits - 2 * misses
         if fits >= needed and score > best_score:
             best, best_score = width, score
@@ -426,12 +431,10 @@ def _mid_sentence_breaks(raw: list[str], widths: list[int]) -> list[tuple[int, i
     """(width of the line, width of the next line's first word) at each line break
     that falls inside a sentence."""
     breaks: list[tuple[int, int]] = []
-    for i in range(len(raw) - 1):
+    for i in [i for i, (shown, nxt) in enumerate(pairwise(widths)) if shown >= 40 and nxt]:
         if len(breaks) >= _ENOUGH_BREAKS:
             break
-        shown, nxt = widths[i], widths[i + 1]
-        if shown < 40 or not nxt:
-            continue
+        shown = widths[i]
         line = raw[i + 1].lstrip()
         goes_on = line[0].islower() or (shown >= 60 and _WIDE.match(line) is not None)
         if goes_on and not raw[i].rstrip().endswith(_SENTENCE_ENDS):

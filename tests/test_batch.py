@@ -158,7 +158,7 @@ def test_corrupt_warc_mid_stream(tmp_path, pages):
 
 def test_json_lines_pages(tmp_path, pages):
     path = tmp_path / "scraped.jsonl"
-    html_name, html = pages[0]
+    html = pages[0][1]
     lines = [
         json.dumps({"link": "https://news.example/a", "page": html.decode("utf-8")}),
         "this is not json",

@@ -32,15 +32,15 @@ def cluster(tmp_path_factory):
     address = f"tcp://127.0.0.1:{port}"
     logs = tmp_path_factory.mktemp("dask")
     env = {**os.environ, "NEWSX_BUILTIN_ONLY": "1", "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
-    common = {"cwd": ROOT, "env": env, "stdin": subprocess.DEVNULL}
+    common = {"cwd": ROOT, "env": env, "stdin": subprocess.DEVNULL,
+              "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     procs = [subprocess.Popen(
         [DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-        stdout=open(logs / "scheduler.log", "wb"), stderr=subprocess.STDOUT, **common)]
+        **common)]
     for i in range(2):
         procs.append(subprocess.Popen(
             [DASK, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
-             "--name", f"w{i}", "--local-directory", str(logs / f"w{i}")],
-            stdout=open(logs / f"worker{i}.log", "wb"), stderr=subprocess.STDOUT, **common))
+             "--name", f"w{i}", "--local-directory", str(logs / f"w{i}")], **common))
     try:
         _wait_for_workers(address, 2)
         yield address

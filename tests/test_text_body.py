@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsx.document import Document
+from newsx.extractors import text_body
 from newsx.extractors.base import Context
 from newsx.extractors.text_body import EXTRACTOR, extract_body
 from newsx.record import BLOCK_KINDS, Block, Header
@@ -240,3 +241,57 @@ def test_extract_body_never_fails_and_gives_valid_blocks(text: str) -> None:
         assert block.kind in BLOCK_KINDS
         assert block.text and block.text == block.text.strip()
     assert body.attribution is None or body.attribution.strip()
+
+
+def test_chrome_keys_cover_every_chrome_word_and_phrase() -> None:
+    # _is_chrome skips its exact tests when no key is in the line: a word or phrase
+    # without a key would silently never match
+    phrases = [
+        "ap photo", "afp photo", "reuters/", "/reuters", "/afp", "photo by", "photograph:",
+        "photo:", "photos:", "image:", "image source", "image copyright", "image caption",
+        "picture:", "pictured:", "credit:", "credit...", "foto:", "fotos:", "фото:",
+        "via getty", "file photo", "photo credit", "image credit", "illustration:", "sign up",
+        "sign in", "log in", "privacy policy", "terms of use", "terms of service", "follow us",
+        "download the app", "share on", "share this", "click to share", "opens in new window",
+    ]
+    for phrase in phrases:
+        assert text_body._CHROME_PHRASES.search(phrase), phrase
+        assert text_body._is_chrome(f"a line with {phrase} in it"), phrase
+    for word in text_body._CHROME_WORDS:
+        assert text_body._is_chrome(f"a line with {word} in it"), word
+
+
+def test_footer_keys_cover_the_ascii_footer_marks() -> None:
+    for mark in text_body._FOOTER_MARKS:
+        assert text_body._is_footer(f"some text {mark} here"), mark
+
+
+def test_end_marker_between_paragraphs_still_cuts() -> None:
+    # barrier tests are deferred to the lines between the first and the last prose
+    # line; there they must still cut the article from the story after it (without
+    # the cut, the two short lines would not keep it out of the best run)
+    other = "A different story about a football match that ended in a draw after a late goal."
+    assert _texts("\n".join([*MENU, *PROSE, "Related Stories", "Photo", other])) == PROSE
+    assert _texts("\n".join([*MENU, *PROSE, "See more", "Photo", other])) == [*PROSE, other]
+
+
+def test_comment_stamps_count_wherever_they_are() -> None:
+    # a run after two comment stamps is taken for the thread and counts for less, so
+    # a shorter run before them wins; stamps are found on every line, not only on
+    # the lines between prose where the other barrier tests run
+    story = [
+        "The museum will reopen its east wing next spring after a long renovation that "
+        "cost far more than the city had planned when the work began.",
+        "Visitors will be able to see the restored ceiling paintings for the first time in "
+        "more than ten years, the director said at a meeting on Monday.",
+    ]
+    stamps = ["Jane on May 3, 2019 at 4:47 pm said:", "Bob on May 4, 2019 at 9:12 am said:"]
+    assert _texts("\n".join([*MENU, *story, *stamps, *PROSE])) == story
+    # the same cut by a footer line instead: the longer run wins
+    assert _texts("\n".join([*MENU, *story, "© 2019 Example News", *PROSE])) == PROSE
+
+
+def test_glued_teaser_is_not_prose() -> None:
+    teaser = "Ford Recalls F-150 Trucks Over Faulty BrakesFord is recalling many trucks today."
+    assert text_body._is_glued_teaser(teaser)
+    assert not text_body._is_glued_teaser(PROSE[0])

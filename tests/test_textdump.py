@@ -5,10 +5,11 @@ from __future__ import annotations
 import textwrap
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsx.textdump import DumpLine, split_dump
+from newsx.textdump import DumpLine, DumpLines, split_dump
 
 PARAGRAPHS = [
     "Americans have gone to the polls four times this month to vote in major, statewide "
@@ -197,3 +198,38 @@ def test_random_layouts_keep_their_text(left_words: list[str], right_words: list
     assert [x.index for x in lines] == list(range(len(lines)))
     kept = "".join("".join(x.text.split()) for x in lines)
     assert _lost_only_bullets(kept, "".join(dump.split()))
+
+
+def test_lines_are_stored_by_column() -> None:
+    lines = split_dump("Home\n\n• First item\nA paragraph.")
+    assert isinstance(lines, DumpLines)
+    assert lines.texts == ["Home", "First item", "A paragraph."]
+    assert list(lines.blanks) == [0, 1, 0]
+    assert list(lines.bullets) == [0, 1, 0]
+    # the tuples are made on demand and agree with the columns
+    assert lines[1] == DumpLine("First item", 1, True, True)
+    assert lines[-1] == DumpLine("A paragraph.", 2, False, False)
+    assert lines[1:] == [lines[1], lines[2]]
+    assert list(lines) == [lines[0], lines[1], lines[2]]
+    assert all(type(x) is DumpLine for x in lines)
+    assert len(lines) == 3 and lines and not DumpLines()
+    with pytest.raises(IndexError):
+        lines[-4]
+
+
+def test_clean_lines_are_reused_not_copied() -> None:
+    raw = ["Home", "A paragraph that needs no change.", "  padded  line "]
+    lines = split_dump(raw)
+    assert lines.texts[0] is raw[0] and lines.texts[1] is raw[1]
+    assert lines.texts[2] == "padded line"
+
+
+def test_huge_clean_line_is_reused() -> None:
+    line = "word " * 300_000 + "end."  # over a MB, single spaces only
+    assert split_dump([line]).texts[0] is line
+
+
+def test_huge_line_with_other_whitespace_is_collapsed() -> None:
+    line = "word\t" * 300_000 + "end.\xa0"
+    text = split_dump([line]).texts[0]
+    assert text == " ".join(line.split())

@@ -1,18 +1,23 @@
 """Article body from HTML: find the article's container, then read its blocks.
 
-The page tree is shared with the other extractors, so the work happens on a
-clone (a C-level copy, cheaper than a re-parse).  Steps:
+The page tree is shared with the other extractors.  Instead of copying it
+(a third of a parse), the few nodes that go (code, widgets) are unlinked and
+linked back when done, and ``<br>`` marks are removed again (:class:`_Edits`).
+Steps:
 
 1. drop code, elements that never hold article text (nav, aside, ...) and
    comment threads, unless they hold most of the page's text (then they are a
    template's wrapper);
 2. find the page's paragraphs (block elements holding no other block, plus
    ``<br>``-separated loose text) and score containers readability-style:
-   each paragraph gives its ancestors points for length and commas; class/id
-   words and link density scale the scores.  ``itemprop=articleBody`` wins
-   when it holds real text; containers with the winner's class join it (an
-   article split around ads); on a page of several posts, the one under the
-   headline (``ctx.header.title``) wins;
+   each paragraph (and, at half weight, each long list item with few links)
+   gives its ancestors points for length and commas; class/id words and link
+   density scale the scores.  ``itemprop=articleBody`` wins when it holds real
+   text; on a page of several posts, the one under the headline
+   (``ctx.header.title``) wins; a caption or credit gives way to the
+   article-named container around it; containers with the winner's class join
+   it (an article split around ads), else its siblings that are article text
+   too (an intro and first paragraphs beside a ``read-more`` wrapper);
 3. inside the root, drop widgets named as such (share bars, related lists,
    captions, hidden elements), then read the blocks in document order, typed
    by tag, dropping link lines, teaser cards, prompts, the repeated headline
@@ -20,11 +25,12 @@ clone (a C-level copy, cheaper than a re-parse).  Steps:
 4. trim leading bylines and closing prompts; a closing agency credit becomes
    the attribution.
 
-Cost: every CSS query walks its whole subtree, so the page is queried a
-handful of times; Python loops run over blocks and candidate containers,
-never over every node, and never recurse (pages can nest 100k levels deep).
-Measured on the development corpus: about 2.5x the CPU time of the bare
-Lexbor parse.
+Cost: every CSS query walks its whole subtree, so the page is queried twice
+(widgets and hints in one query, blocks in another) and the root once; each
+leaf's text is read once.  Python loops run over blocks and candidate
+containers, never over every node, and never recurse (pages can nest 100k
+levels deep).  Measured on the development corpus: about 2.25x the CPU time of
+the bare Lexbor parse (2.45x with a copy of the tree).
 """
 
 from __future__ import annotations
@@ -143,12 +149,14 @@ _CODE_TAGS = frozenset(CODE_TAGS)
 _PAGE_WIDGETS_AND_HINTS = ", ".join(
     [*CODE_TAGS, *DROP_TAGS, *BOILERPLATE_TAGS]
     + [f'[class*="{w}"], [id*="{w}"]' for w in PAGE_WIDGET_WORDS]
-    + [f'[{a}="{v}" i]' if v else f"[{a}]" for a, v in ROOT_HINT_ATTRS.items()]
+    + [f"[{a}]" for a in ROOT_HINT_ATTRS]  # (values checked in Python: a cheaper selector)
 )
-_PAGE_WIDGET_NAME = re.compile("|".join(map(re.escape, PAGE_WIDGET_WORDS)))  # case-sensitive
+_PAGE_WIDGET_NAME = re.compile("|".join(map(re.escape, PAGE_WIDGET_WORDS)) or "(?!)")  # case-sensitive
 #: Elements of the root whose attributes may make them a widget; the words are
 #: then matched by one regex each (a selector per word would walk the root ~80 times).
-_ATTRIBUTED = ", ".join(["[class]", "[id]", "[style]", "[role]", *(f"[{a}]" for a in HIDDEN_ATTRS)])
+_LINKS_AND_ATTRIBUTED = ", ".join(
+    ["a", "[class]", "[id]", "[style]", "[role]", *(f"[{a}]" for a in HIDDEN_ATTRS)]
+)
 _WIDGET_CLASS = re.compile("|".join(map(re.escape, BOILERPLATE_WORDS)))
 _WIDGET_ID = re.compile("|".join(map(re.escape, BOILERPLATE_ID_WORDS)))
 #: Elements read as blocks; the ones holding no other block are the paragraphs.
@@ -188,8 +196,8 @@ class _Candidate:
 @dataclass
 class _Layout:
     """Which elements are paragraphs (leaves), which hold them (containers),
-    and which hold ``<br>``-separated loose text; ``texts`` keeps the text of
-    the leaves read while scoring, so that reading does not fetch it again."""
+    and which hold ``<br>``-separated loose text.  Leaf texts are read once,
+    for scoring and for reading (``texts``)."""
 
     leaves: list[LexborNode]
     leaf_ids: set[int]
@@ -197,6 +205,15 @@ class _Layout:
     br_parents: list[LexborNode]
     texts: dict[int, str] = field(default_factory=dict)  # leaf id -> text
     paragraphs: list[tuple[LexborNode, str, str]] = field(default_factory=list)  # scored leaves
+    lengths: dict[int, int] = field(default_factory=dict)  # container id -> its text length
+
+    def text_len(self, node: LexborNode) -> int:
+        """The length of a container's text, measured once (a whole-subtree read)."""
+        mem_id = node.mem_id
+        length = self.lengths.get(mem_id)
+        if length is None:
+            length = self.lengths[mem_id] = len(node.text())
+        return length
 
 
 def extract_body(doc: Document, ctx: Context) -> Body | None:
@@ -219,12 +236,13 @@ def _extract(body: LexborNode, edits: _Edits, ctx: Context) -> Body | None:
     roots = _find_roots(body, layout, title_key, hints)
     blocks: list[Block] = []
     for root in roots:
-        widgets = [n for n in _root_widgets(root) if n.css_first("blockquote") is None]
+        widgets, links = _root_widgets(root)
+        doomed = _doomed(root, widgets, MAX_ROOT_WIDGET_SHARE, layout.text_len(root))
+        doomed = [n for n in doomed if n.css_first("blockquote") is None]
         # (a widget holding a blockquote is an embedded post: ``social-media-embed``)
-        doomed = _doomed(root, widgets, MAX_ROOT_WIDGET_SHARE)
         _forget_texts(doomed, layout)
         edits.detach_all(doomed)
-        blocks.extend(_read_root(root, layout, title_key))
+        blocks.extend(_read_root(root, layout, title_key, links))
     return _finish(blocks)
 
 
@@ -242,11 +260,12 @@ class _Edits:
         self.steps: list[tuple[LexborNode, LexborNode, int]] = []  # (node, anchor, how)
 
     def detach_all(self, nodes: list[LexborNode]) -> None:
-        """Move ``nodes`` (in document order) out of the body; descendants first."""
+        """Unlink ``nodes`` (in document order) from the tree; descendants first."""
         for node in reversed(nodes):
             self.detach(node)
 
     def detach(self, node: LexborNode) -> None:
+        """Unlink ``node`` (already unlinked: a duplicate, nothing to do)."""
         prev = node.prev
         if prev is not None:
             self.steps.append((node, prev, _AFTER))
@@ -292,7 +311,7 @@ def _clean_and_layout(body: LexborNode, edits: _Edits) -> tuple[_Layout, list[Le
     (``itemprop=articleBody``) that survive."""
     code, widgets, hints = _page_widgets(body)
     edits.detach_all(code)  # first, so that text lengths leave code out
-    doomed = _doomed(body, widgets, MAX_WIDGET_SHARE)
+    doomed = _doomed(body, widgets, MAX_WIDGET_SHARE, None)
     if hints and doomed:
         gone = {n.mem_id for n in doomed}
         hints = [n for n in hints if not _inside(n, gone)]
@@ -308,11 +327,15 @@ def _page_widgets(body: LexborNode) -> tuple[list, list, list]:
     code = []
     widgets = []
     hints = []
+    last = None
     for node in body.css(_PAGE_WIDGETS_AND_HINTS):
+        mem_id = node.mem_id
+        if mem_id == last:  # Lexbor lists a node once per selector it matches, in a row
+            continue
+        last = mem_id
         tag = node.tag
         if tag in _CODE_TAGS:
-            text = node.text()
-            if text and not text.isspace():  # (empty: ``<script src=..>``, left in place)
+            if node.first_child is not None:  # (empty: ``<script src=..>``, left in place)
                 code.append(node)
             continue
         if tag in _WIDGET_TAGS:
@@ -349,11 +372,19 @@ def _is_bare_media(figure: LexborNode) -> bool:
     return figure.css_first("blockquote, table") is None
 
 
-def _root_widgets(root: LexborNode) -> list[LexborNode]:
-    """Elements of the root (itself included) named or marked as widgets: share bars,
-    related lists, captions, hidden elements."""
+def _root_widgets(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
+    """Elements of the root (itself included) named or marked as widgets (share
+    bars, related lists, captions, hidden elements), and the root's links: one query."""
     out = []
-    for node in root.css(_ATTRIBUTED):
+    links = []
+    last = None
+    for node in root.css(_LINKS_AND_ATTRIBUTED):
+        mem_id = node.mem_id
+        if mem_id == last:  # (listed once per selector it matches)
+            continue
+        last = mem_id
+        if node.tag == "a":
+            links.append(node)
         attrs = node.attributes
         cls = attrs.get("class")
         if cls and (
@@ -367,7 +398,7 @@ def _root_widgets(root: LexborNode) -> list[LexborNode]:
             continue
         if _is_hidden(attrs):
             out.append(node)
-    return out
+    return out, links
 
 
 def _is_hidden(attrs: dict) -> bool:
@@ -380,19 +411,41 @@ def _is_hidden(attrs: dict) -> bool:
     return bool(style) and HIDDEN_STYLE.search(style) is not None
 
 
-def _doomed(scope: LexborNode, matches: list[LexborNode], max_share: float) -> list[LexborNode]:
+def _doomed(
+    scope: LexborNode, matches: list[LexborNode], max_share: float, scope_len: int | None
+) -> list[LexborNode]:
     """The ``matches`` (in document order) holding less than ``max_share`` of the
     scope's text; elements of :data:`DROP_TAGS` go whatever their size.  Elements
-    without text stay: they change no text, and moving costs more than checking."""
+    without text stay: they change no text, and moving costs more than checking.
+
+    The scope's text length (``scope_len``, when not known) is read only when the
+    widgets' own texts do not settle it: the outermost widgets are disjoint, so
+    their lengths sum to a lower bound of it (on a third of pages, enough).
+    """
     if not matches:
         return []
-    limit = len(scope.text()) * max_share
-    doomed = []
+    found = []  # (node, text length, always removed)
+    outer = ""
+    floor = 0
+    largest = 0  # the longest widget that may stay
     for node in matches[:MAX_WIDGETS]:
         text = node.text()
-        if text and not text.isspace() and (len(text) < limit or node.tag in _DROP_TAGS):
-            doomed.append(node)
-    return doomed
+        if not text or text.isspace():
+            continue
+        length = len(text)
+        dropped = node.tag in _DROP_TAGS
+        found.append((node, length, dropped))
+        if text not in outer:  # preorder: a nested widget follows its container
+            outer = text  # (a sibling repeating a container's words only lowers the floor)
+            floor += length
+        if not dropped and length > largest:
+            largest = length
+    if scope_len is None and largest < floor * max_share:
+        return [node for node, _, _ in found]
+    if scope_len is None:
+        scope_len = len(scope.text())
+    limit = scope_len * max_share
+    return [node for node, length, dropped in found if dropped or length < limit]
 
 
 def _forget_texts(doomed: list[LexborNode], layout: _Layout) -> None:
@@ -498,7 +551,7 @@ def _find_roots(
     (moved to the one under the headline when the page lists several articles,
     out of a caption to the article holding it, and joined by its twins or by
     sibling paragraphs)."""
-    hinted = _distinct(n for n in hints[:MAX_HINTS] if len(n.text()) >= MIN_HINT_CHARS)
+    hinted = _distinct(n for n in hints[:MAX_HINTS] if layout.text_len(n) >= MIN_HINT_CHARS)
     if hinted:
         return _outermost(hinted)
     scores = _scores(layout)
@@ -509,7 +562,7 @@ def _find_roots(
         cand.score *= _class_factor(cand.node)
     top = sorted(ranked, key=lambda c: c.score, reverse=True)[:TOP_CANDIDATES]
     for cand in top:
-        cand.score *= 1 - _link_density(cand.node, len(cand.node.text()))
+        cand.score *= 1 - _link_density(cand.node, layout.text_len(cand.node))
     best = max(top, key=lambda c: c.score)
     if title_key:
         chosen = _under_headline(best, layout, title_key, scores)
@@ -720,7 +773,7 @@ def _is_sibling_text(
     if node.tag not in _SIBLING_TAGS or NEGATIVE_CLASS.search(_names(node)):
         return False
     if cand is not None and cand.score >= floor:
-        return _link_density(node, len(node.text())) <= MAX_SIBLING_LINK_SHARE
+        return _link_density(node, layout.text_len(node)) <= MAX_SIBLING_LINK_SHARE
     if node.mem_id not in layout.leaf_ids:
         return False
     text = layout.texts.get(node.mem_id)
@@ -836,7 +889,9 @@ class _Reader:
             self.run.clear()
 
 
-def _read_root(root: LexborNode, layout: _Layout, title_key: str | None) -> list[Block]:
+def _read_root(
+    root: LexborNode, layout: _Layout, title_key: str | None, links: list[LexborNode]
+) -> list[Block]:
     """The root's blocks in document order: its leaf blocks and its loose text runs.
 
     An explicit stack of child iterators walks the containers only; leaves are
@@ -845,7 +900,7 @@ def _read_root(root: LexborNode, layout: _Layout, title_key: str | None) -> list
     skipped, and a furniture heading ("Related stories") skips the rest of the
     smallest container holding more than the heading.
     """
-    reader = _Reader(title_key, _linked_chars(root, layout), layout.texts)
+    reader = _Reader(title_key, _linked_chars(links, layout), layout.texts)
     if root.mem_id not in layout.containers:
         reader.add(_leaf_block(root, "paragraph", reader))
         return reader.blocks
@@ -904,12 +959,13 @@ def _skip_furniture(stack: list[tuple], heading_len: int, read_share: float) -> 
             return
 
 
-def _linked_chars(root: LexborNode, layout: _Layout) -> dict[int, int]:
-    """Link text per leaf block of ``root``: one query for the links, then a short
-    walk up from each to its leaf (cheaper than a query per leaf)."""
+def _linked_chars(links: list[LexborNode], layout: _Layout) -> dict[int, int]:
+    """Link text per leaf block: a short walk up from each link to its leaf (cheaper
+    than a query per leaf).  A link in a removed widget meets the widget's cut
+    first, or a leaf that is not read."""
     linked: dict[int, int] = {}
     leaf_ids = layout.leaf_ids
-    for link in root.css("a"):
+    for link in links:
         node = link.parent
         for _ in range(MAX_LINK_DEPTH):
             if node is None:

@@ -32,9 +32,14 @@ _PREFIX = re.compile(
 )
 #: Where a byline stops being names: a date, a pipe, a dash between spaces, a
 #: handle, a newline, "on <date>", "updated", "published"...
+#: Starts of weekday and month names (en, fr, de, es, it, pt) that may follow "on"/"le"/"am".
+_DATE_WORDS = (r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+               r"|lun|mer|jeu|ven|sam|dim|janv|févr|avr|mai|juin|juil|août|déc|mo|di|mi|do|fr|sa"
+               r"|so|mär|okt|dez|ene|abr|ago|dic|gen|giu|lug|ott|set|out)\w*\b")
 _STOP = re.compile(
-    r"\n|\s[|•·/–—-]\s|[|•·]|@|\d|(?<=[a-z]{2})\.\s|\s(?:on|am|le|el|em|il|updated|published|posted|"
-    r"publiziert|veröffentlicht)\s|\b(?:updated|published|posted)\b|\bfor\s+(?=[A-Z])",
+    r"\n|\s[|•·/–—-]\s|[|•·]|@|\d|(?<=[a-z]{2})\.\s|\s(?:on|am|le|el|em|il)\s+(?=\d|" + _DATE_WORDS
+    + r")|\s(?:updated|published|posted|publiziert|veröffentlicht)\s"
+    r"|\b(?:updated|published|posted)\b|\bfor\s+(?=[A-Z])",
     re.IGNORECASE,
 )
 #: Separators between several names.
@@ -74,11 +79,19 @@ _JOIN_LINES = re.compile(
     re.IGNORECASE,
 )
 
+#: A line's text without the spaces around it (blank lines do not match).
+_NONBLANK_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_AND = re.compile(r"\band\b|&")
+
 
 def clean_byline(text: str, site_names: list[str]) -> list[str]:
     """Person names in one byline string ('By TOM KRISHER, AP Auto Writer' -> ['Tom Krisher'])."""
-    text = "\n".join(line for line in (ln.strip() for ln in text.split("\n")) if line)
-    text = _JOIN_LINES.sub(lambda m: (m.group(1) or "") + " ", text)
+    if "\n" in text:  # most bylines are one line: no line work at all
+        text = "\n".join(_NONBLANK_LINE.findall(text))
+        if "\n" in text:
+            text = _JOIN_LINES.sub(lambda m: (m.group(1) or "") + " ", text)
+    else:
+        text = text.strip()
     while True:
         stripped = _PREFIX.sub("", text, count=1)
         if stripped == text:
@@ -92,7 +105,7 @@ def clean_byline(text: str, site_names: list[str]) -> list[str]:
         return []
     parts = _SPLIT.split(text)
     # "A and B, Outlet": what follows the last "and" group is an outlet or a role
-    if re.search(r"\band\b|&", text) and "," in text:
+    if "," in text and _AND.search(text):
         last_and = max(text.rfind(" and "), text.rfind("&"))
         tail = text[last_and:]
         if "," in tail:

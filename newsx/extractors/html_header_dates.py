@@ -146,16 +146,12 @@ MAX_DATELINE = 160
 def seen_dates(text: str, anchor: int) -> list[Seen]:
     """Dates shown on the short lines of ``text`` (the lines around the headline at
     ``anchor``), labelled, with whether they come after the headline."""
-    kept: list[str] = []
-    size, kept_size, cut = 0, 0, 0
-    for line in text.split("\n"):
-        if size <= anchor:
-            cut = kept_size  # the headline's offset in the kept lines
-        size += len(line) + 1
-        if len(line) <= MAX_DATELINE:
-            kept.append(line)
-            kept_size += len(line) + 1
-    short = "\n".join(kept)
+    lines = text.split("\n")
+    at = text.count("\n", 0, anchor)  # the headline's line
+    before = [ln for ln in lines[:at] if len(ln) <= MAX_DATELINE]
+    after = [ln for ln in lines[at:] if len(ln) <= MAX_DATELINE]
+    cut = sum(map(len, before)) + len(before)  # the headline's offset in the kept lines
+    short = "\n".join(before + after)
     return [Seen(m.iso, _label(short, m), m.has_time, m.start >= cut) for m in find_dates(short)]
 
 

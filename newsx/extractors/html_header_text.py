@@ -49,9 +49,15 @@ def words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=256)
+def word_set(text: str) -> frozenset[str]:
+    """The set of ``words`` (cached: the title is compared with every candidate)."""
+    return frozenset(words(text))
+
+
 def overlap(a: str, b: str) -> float:
     """Token-set F1 of two strings (0 when either is empty)."""
-    wa, wb = set(words(a)), set(words(b))
+    wa, wb = word_set(a), word_set(b)
     if not wa or not wb:
         return 0.0
     common = len(wa & wb)
@@ -60,7 +66,7 @@ def overlap(a: str, b: str) -> float:
 
 def containment(small: str, big: str) -> float:
     """Share of ``small``'s tokens found in ``big``."""
-    ws, wb = set(words(small)), set(words(big))
+    ws, wb = word_set(small), word_set(big)
     return len(ws & wb) / len(ws) if ws else 0.0
 
 
@@ -95,13 +101,17 @@ def is_site_like(text: str, site_names: list[str]) -> bool:
         return False
     if "." in text and " " not in text.strip():  # a host name ("www.planet.com")
         c = compact(" ".join(host_names(text))) or c
-    for name in site_names:
-        n = compact(name)
-        if not n or len(n) < 3:
-            continue
+    for n in _compact_names(tuple(site_names)):
         if c == n or (len(c) >= 4 and c in n) or (n in c and len(c) - len(n) <= SITE_EXTRA):
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _compact_names(site_names: tuple[str, ...]) -> tuple[str, ...]:
+    """The site names' compact forms worth matching (three letters or more); cached,
+    as a page checks many texts against one list."""
+    return tuple(n for n in map(compact, site_names) if len(n) >= 3)
 
 
 def has_case(text: str) -> bool:

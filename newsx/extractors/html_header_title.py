@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsx.extractors.html_header_text import compact, fold, is_site_like, squash, words
+from newsx.extractors.html_header_text import (
+    compact,
+    fold,
+    is_site_like,
+    squash,
+    word_set,
+    words,
+)
 from newsx.extractors.html_meta import ARTICLE_ITEMTYPE, PageMeta, ld_text
 
 #: Separators between a headline and a site name or section in ``<title>``/``og:title``.
@@ -51,7 +58,7 @@ def headline(tree: Any, page: PageMeta,
         ld_text((page.article or {}).get("headline")),
         page.first("og:title"), page.first("twitter:title"), page.title,
     ) if r]
-    cleaned = [cut_site(r, sites) for r in refs]
+    cleaned = _cut_all(refs, sites)
     h1s = _texts(page.h1[:12])
     best = _best_match(h1s, cleaned)
     if best:
@@ -72,7 +79,7 @@ def headline(tree: Any, page: PageMeta,
         if _is_headline_h1(text, node, sites + logos):
             return text, text, node
     if logos:
-        cleaned = [cut_site(r, sites + logos) for r in refs]
+        cleaned = _cut_all(refs, sites + logos)
     for ref in cleaned:
         if ref:
             return ref, ref, None
@@ -111,10 +118,10 @@ def _best_match(cands: list[tuple[str, Any]], refs: list[str]) -> tuple[str, Any
     for cand in cands:
         if fold(cand[0]) in folded:
             return cand
-    ref_words = [set(words(r)) for r in refs]
+    ref_words = [word_set(r) for r in refs]
     best, best_score = None, 0.0
     for cand in cands:
-        tw = set(words(cand[0]))
+        tw = word_set(cand[0])
         if not tw:
             continue
         for rw in ref_words:
@@ -152,6 +159,16 @@ def _is_home(href: str | None) -> bool:
     href = href.strip()
     path = re.sub(r"^(?:https?:)?//[^/]+", "", href)
     return path in ("", "/", "/index.html", "/index.php", "index.html", "./")
+
+
+def _cut_all(refs: list[str], sites: list[str]) -> list[str]:
+    """``cut_site`` of every reference title; pages repeat one title in JSON-LD, og: and
+    twitter: tags, so each distinct one is cut once."""
+    done: dict[str, str] = {}
+    for ref in refs:
+        if ref not in done:
+            done[ref] = cut_site(ref, sites)
+    return [done[ref] for ref in refs]
 
 
 def cut_site(title: str, sites: list[str]) -> str:

@@ -67,7 +67,7 @@ _KICKER_CLASS = re.compile(r"kicker|categor", re.IGNORECASE)
 USED_PROPS = frozenset({"author", "creator", "datePublished", "dateModified", "dateCreated",
                         "headline", "articleSection"})
 #: Attributes that name a meta tag (itemprop metas are read by their name too).
-_META_KEYS = ("property", "name", "itemprop", "http-equiv")
+_META_KEYS = frozenset({"property", "name", "itemprop", "http-equiv"})
 #: Nodes kept per kind (pages repeat bylines and categories in every teaser).
 MAX_NODES = 40
 
@@ -155,9 +155,8 @@ def read_meta(tree: Any) -> PageMeta:
         content = attrs.get("content")
         if content is None:
             continue
-        for key in _META_KEYS:
-            name = attrs.get(key)
-            if name:
+        for key, name in attrs.items():  # a meta has two or three attributes
+            if name and key in _META_KEYS:
                 name = name.strip().casefold()
                 if name in meta:
                     meta[name].append(content)
@@ -168,16 +167,20 @@ def read_meta(tree: Any) -> PageMeta:
 
 
 def read_near(page: PageMeta, container: Any) -> None:
-    """Add the byline, breadcrumb and kicker elements inside ``container`` (the
-    headline's surroundings) to ``page``."""
+    """Add the byline and kicker elements inside ``container`` (the headline's
+    surroundings) to ``page``; its bylines go first, so that teasers' ``itemprop``
+    credits elsewhere on the page cannot use up the quota."""
+    bylines: list[Any] = []
     for node in container.css(NEAR_SELECTOR):
         attrs = node.attributes
         cls = attrs.get("class") or ""
         # itemprop and rel=author bylines are filed by ``read_meta``
-        if _BYLINE_CLASS.search(cls) and "itemprop" not in attrs and "rel" not in attrs:
-            _keep(page.bylines, node)
+        if (_BYLINE_CLASS.search(cls) and "itemprop" not in attrs
+                and attrs.get("rel") != "author"):
+            _keep(bylines, node)
         if _KICKER_CLASS.search(cls) and not _CRUMB_CLASS.search(cls):
             _keep(page.kickers, node)
+    page.bylines[:0] = bylines
 
 
 def _sort(page: PageMeta, node: Any) -> None:

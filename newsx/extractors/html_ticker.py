@@ -13,6 +13,7 @@ from __future__ import annotations
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
 from newsx.extractors.html_related import (
+    has_ticker_boxes,
     is_negative,
     link_title,
     looks_like_headline,
@@ -46,6 +47,8 @@ def _items(box) -> list[str]:
 
 def extract_ticker(doc: Document, ctx: Context) -> Header | None:
     """Ticker items of the boxes above the headline, in page order, once each."""
+    if not has_ticker_boxes(doc):  # before the headline lookup: most pages have none
+        return None
     items: list[str] = []
     for box in tickers_above_headline(doc, page_title(doc.tree, ctx)):
         for title in _items(box):

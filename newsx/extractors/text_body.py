@@ -25,6 +25,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from newsx.agencies import AGENCY_PATTERN, CREDIT_LEAD_PATTERN
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
 from newsx.record import Block, Body
@@ -166,6 +167,13 @@ _CHROME_PHRASES = re.compile(
     r"|privacy policy|terms of (?:use|service)|follow us|download the app|share on|share this"
     r"|click to share|opens in new window"
 )
+#: Every chrome word and phrase above holds one of these (tests/test_text_body.py checks).
+_CHROME_KEYS = (
+    "photo", "image", "picture", "credit", "getty", "share", "sign ", "log in", "follow us",
+    "reuters", "/afp", "foto", "фото", "illustration", "privacy", "terms of", "download",
+    "opens in", "shutterstock", "istock", "subscri", "newsletter", "cookie", "whatsapp",
+    "assine", "inscreva", "iscriviti", "abonnieren", "подпи",
+)
 _WORD = re.compile(r"\w+")
 #: Photo captions of any length: "In this photo issued by ITV, ...", "... (AP Photo/Jane Doe)".
 _CAPTION = re.compile(
@@ -184,7 +192,7 @@ _WORDLIKE = re.compile(r"[^\W\d_]{3}")
 _SAID = re.compile(r"\b(?:says|said|wrote|schreibt|disse|scrive|пишет|написал|dice|dit) ?:$")
 #: Endings of a comment's action row.
 _REPLY_ENDINGS = ("reply", "responder", "rispondi", "antworten", "ответить")
-#: Their last letters, in both cases: a line ending otherwise skips the test.
+#: Their last letters, in both cases: a line with no ":" that ends otherwise is no stamp.
 _REPLY_LAST = frozenset(c for end in _REPLY_ENDINGS for c in (end[-1], end[-1].upper()))
 
 #: A line that is only a date: between teasers in a list, or after the article.
@@ -226,18 +234,15 @@ _CREDIT_LINE = re.compile(
 #: such a line before a paragraph is not a sub-heading.
 _BYLINE_MARK = re.compile(r"[|·•]")
 
-#: A credit line that closes the article: "(agencies)", "— AP", "(Reuters)".
+#: A credit line that closes the article: "(agencies)", "— AP", "(Reuters)", "(avec AFP)".
 _ATTRIBUTION_LINE = re.compile(
-    r"^(?:\(\s*([^()\d]{2,40}?)\s*\)|[—–-]{1,2}\s*([^\s\d][^\d]{1,30}))$"
+    rf"^(?:\(\s*(?:(?:{CREDIT_LEAD_PATTERN})\s+(?=(?:{AGENCY_PATTERN})\s*\)))?"
+    r"([^()\d]{2,40}?)\s*\)|[—–-]{1,2}\s*([^\s\d][^\d]{1,30}))$"
 )
-#: News agencies and wire credits, as they close an article.
-_AGENCIES = (
-    r"Reuters|AFP|AP|dpa|ANSA|Agencies|agencies|IANS|PTI|ANI|Xinhua|Bloomberg|Lusa|EFE"
-    r"|Agência Brasil|TASS|ТАСС|РИА Новости|Интерфакс|wires|news agencies"
-)
-_AGENCY = re.compile(_AGENCIES)
+#: News agencies and wire credits, as they close an article (newsx.agencies).
+_AGENCY = re.compile(AGENCY_PATTERN)
 #: The same at the end of the last paragraph; only known agency names.
-_ATTRIBUTION_TAIL = re.compile(r"\s+[(\[]\s*(" + _AGENCIES + r")\s*[)\]]$")
+_ATTRIBUTION_TAIL = re.compile(r"\s+[(\[]\s*(" + AGENCY_PATTERN + r")\s*[)\]]$")
 
 # --- tuned numbers --------------------------------------------------------------
 
@@ -286,15 +291,15 @@ def extract_body(doc: Document, ctx: Context) -> Body | None:
     """The article's blocks and closing credit, or ``None`` when no prose is found.
 
     Works on the columns of :class:`~newsx.textdump.DumpLines` (texts, bullet
-    flags) and keeps one float a line in an array, so a dump of a million
-    short lines costs a few bytes a line here.
+    flags) and keeps line indexes in arrays, so a dump of a million short
+    lines costs a few bytes a line here.
     """
     lines = doc.lines
     texts: list[str] = lines.texts
     if not texts:
         return None
-    values, barriers, stamps = _values(texts)
-    spans = _article_spans(texts, values, barriers, stamps, _title_index(texts, ctx))
+    values, prose, barriers, stamps = _values(texts)
+    spans = _article_spans(texts, values, prose, barriers, stamps, _title_index(texts, ctx))
     if not spans:
         return None
     bullets = lines.bullets
@@ -323,9 +328,10 @@ def _weight(text: str) -> float:
     return spaced + cjk / 2
 
 
-def _values(texts: list[str]) -> tuple[array, array, frozenset[int]]:
+def _values(texts: list[str]) -> tuple[list[float], array, array, frozenset[int]]:
     """Line values, with repeated prose and lone teasers marked down; the
-    indexes of the barriers, and of those barriers that are comment stamps."""
+    indexes of the lines first scored as prose, of the barriers, and of those
+    barriers that are comment stamps."""
     values, prose, barriers = _raw_values(texts)
     _mark_repeats(texts, values, prose)
     last = len(values) - 1
@@ -333,10 +339,10 @@ def _values(texts: list[str]) -> tuple[array, array, frozenset[int]]:
         if 0 < i < last and values[i - 1] < 0 and values[i + 1] < 0 and values[i] > 0:
             values[i] *= _LONE_PROSE
     stamps = frozenset(i for i in barriers if _is_stamp(texts[i].lower()))
-    return values, barriers, stamps
+    return values, prose, barriers, stamps
 
 
-def _mark_repeats(texts: list[str], values: array, prose: array) -> None:
+def _mark_repeats(texts: list[str], values: list[float], prose: array) -> None:
     """Repeated prose is a ticker, a teaser or an alt text beside its caption.
 
     Only prose lines are tracked: they are a small share of a page, and a
@@ -359,7 +365,7 @@ def _mark_repeats(texts: list[str], values: array, prose: array) -> None:
             values[where[1]] = _NEUTRAL
 
 
-def _raw_values(texts: list[str]) -> tuple[array, array, array]:
+def _raw_values(texts: list[str]) -> tuple[list[float], array, array]:
     """:func:`_value` of each line, and the (sorted) indexes of the prose lines
     and of the barriers.
 
@@ -368,8 +374,9 @@ def _raw_values(texts: list[str]) -> tuple[array, array, array]:
     lines that are not prose are first only tested for comment stamps (which
     count wherever they are), and the other barrier tests run once the prose
     is known, on the lines between; menus above the article and footers below
-    it (most of a page's lines) skip them.  Values and indexes are kept in
-    arrays: 8 bytes a line, where a list would add an object for each.
+    it (most of a page's lines) skip them.  Indexes are kept in arrays (8
+    bytes a line; a list would add an int object for each); values in a list,
+    faster to read, most of whose floats are shared constants.
     """
     values: list[float] = []
     append = values.append
@@ -380,7 +387,7 @@ def _raw_values(texts: list[str]) -> tuple[array, array, array]:
         if text.isascii():
             spaces = text.count(" ")
             if spaces < _PROSE_MIN_WORDS - 1:  # the most common line: a menu entry, a label
-                if _may_be_stamp(text) and _is_stamp(text.lower()):
+                if (":" in text or text[-1:] in _REPLY_LAST) and _is_stamp(text.lower()):
                     append(_BARRIER)
                     barriers.append(i)
                 else:
@@ -388,14 +395,18 @@ def _raw_values(texts: list[str]) -> tuple[array, array, array]:
                     later.append(i)
                 continue
             words = spaces + 1.0 if len(text) < _SAMPLE else _weight(text)
+        elif len(text) < _SAMPLE and not _CJK.search(text):  # :func:`_weight`, inlined
+            words = text.count(" ") + 1.0
         else:
             words = _weight(text)
         if words > 20:  # too long for a barrier
             lower = text[:_SAMPLE].lower()
             value = words if _is_prose(text, lower, words) else -1.0 - 0.3 * min(words, 30.0)
-        elif words >= _PROSE_MIN_WORDS and (words >= 20 or _TERMINAL.search(text, len(text) - 8)):
+        elif words >= _PROSE_MIN_WORDS and (
+            (ends := _TERMINAL.search(text, len(text) - 8) is not None) or words >= 20
+        ):
             lower = text.lower()  # lines that fail :func:`_is_prose`'s first test need none
-            if _is_prose(text, lower, words):
+            if _is_prose(text, lower, words, ends):
                 value = _BARRIER if _is_barrier(lower, words) else words
             elif words <= _STAMP_MAX_WORDS and _is_stamp(lower):
                 value = _BARRIER
@@ -403,7 +414,11 @@ def _raw_values(texts: list[str]) -> tuple[array, array, array]:
                 append(-1.0 - 0.3 * words)
                 later.append(i)
                 continue
-        elif words <= _STAMP_MAX_WORDS and _may_be_stamp(text) and _is_stamp(text.lower()):
+        elif (
+            words <= _STAMP_MAX_WORDS
+            and (":" in text or text[-1:] in _REPLY_LAST)  # else no stamp
+            and _is_stamp(text.lower())
+        ):
             value = _BARRIER
         else:
             append(-1.0 - 0.3 * words)
@@ -415,21 +430,26 @@ def _raw_values(texts: list[str]) -> tuple[array, array, array]:
         elif value == _BARRIER:
             barriers.append(i)
     if len(prose) > 1:
-        found = [
-            i
-            for i in later[bisect_right(later, prose[0]) : bisect_left(later, prose[-1])]
-            if _is_end_mark(texts[i].lower(), _words(texts[i]))
-        ]
+        # The lines between two prose lines form a gap; one barrier in a gap
+        # already keeps runs from crossing it, so a gap's other lines need no test.
+        cut = {bisect_left(prose, b) for b in barriers}  # gaps (by the prose line after)
+        found = []
+        after = 0  # prose[after] is the first prose line after line i
+        for i in later[bisect_right(later, prose[0]) : bisect_left(later, prose[-1])]:
+            while prose[after] < i:
+                after += 1
+            if after in cut:
+                continue
+            text = texts[i]
+            words = text.count(" ") + 1.0 if text.isascii() and len(text) < _SAMPLE else None
+            if _is_end_mark(text.lower(), words or _weight(text)):
+                found.append(i)
+                cut.add(after)
         if found:
             for i in found:
                 values[i] = _BARRIER
             barriers = array("q", sorted([*barriers, *found]))
     return values, prose, barriers
-
-
-def _may_be_stamp(text: str) -> bool:
-    """Cheap necessary condition of :func:`_is_stamp`, on the line as written."""
-    return ":" in text or text[-1:] in _REPLY_LAST
 
 
 def _words(text: str) -> float:
@@ -504,6 +524,8 @@ def _is_chrome(lower: str) -> bool:
     label = lower.rstrip(" :.")
     if label in _CHROME_LABELS or label.startswith(_CHROME_OPENINGS):
         return True
+    if not any(map(lower.__contains__, _CHROME_KEYS)):  # rules out most lines, in C
+        return False
     words = _WORD.findall(lower)  # a list: the sets look its words up without a set of them
     if not _CHROME_WORDS.isdisjoint(words):
         return True
@@ -517,15 +539,16 @@ def _is_credit(lower: str) -> bool:
     return False
 
 
-def _is_prose(text: str, lower: str, words: float) -> bool:
+def _is_prose(text: str, lower: str, words: float, ends: bool | None = None) -> bool:
     """Sentence-shaped (ends like a sentence or reads like one) and not chrome.
 
     The cheap shape tests run first; the vocabulary tests only on lines that
-    passed them, since most lines of a page fail the shape already.
+    passed them, since most lines of a page fail the shape already.  ``ends``
+    is the caller's answer to the first test (``_TERMINAL`` at the line's end).
     """
-    if _TERMINAL.search(text, max(0, len(text) - 8)) is None and (
-        words < 20 or _stop_share(lower) < 0.12
-    ):
+    if ends is None:
+        ends = _TERMINAL.search(text, len(text) - 8) is not None
+    if not ends and (words < 20 or _stop_share(lower) < 0.12):
         return False
     if words > _WORDS_PER_SENTENCE:
         sample = text[:_SAMPLE]
@@ -534,10 +557,16 @@ def _is_prose(text: str, lower: str, words: float) -> bool:
             return False
     if words <= 25 and _is_chrome(lower):
         return False
-    if _is_credit(lower) or ("cookie" in lower and _CONSENT.search(lower)):
-        return False
-    if "©" in lower or (_has_caption_hint(lower) and _CAPTION.search(lower)):
-        return False
+    # the credit, consent, copyright and caption tests below need one of these marks
+    photo, image, picture = _CAPTION_HINTS
+    if lower.startswith(_CREDIT_OPENINGS) or (
+        "contributed" in lower or "cookie" in lower or "©" in lower
+        or photo in lower or image in lower or picture in lower
+    ):
+        if _is_credit(lower) or ("cookie" in lower and _CONSENT.search(lower)):
+            return False
+        if "©" in lower or (_has_caption_hint(lower) and _CAPTION.search(lower)):
+            return False
     return not _is_glued_teaser(text)
 
 
@@ -548,8 +577,16 @@ def _has_caption_hint(lower: str) -> bool:
 
 
 def _is_glued_teaser(text: str) -> bool:
-    """A Title Case headline run into its blurb: "Ford Recalls F-150sFord is recalling"."""
-    match = _GLUE.search(text, 0, 160)  # rare, so tested first
+    """A Title Case headline run into its blurb: "Ford Recalls F-150sFord is recalling".
+
+    ``text`` is collapsed (single spaces), so its second word starts after the
+    first space; most prose fails there, before the regex.
+    """
+    second = text.find(" ") + 1
+    initial = text[second : second + 1]
+    if not second or not (initial.isupper() or initial.isdigit()):
+        return False
+    match = _GLUE.search(text, 0, 160)
     if not match:
         return False
     head = text[:40].split()[:3]
@@ -583,21 +620,28 @@ def _title_index(texts: list[str], ctx: Context) -> int:
 
 
 def _segment_runs(
-    values: Sequence[float], barriers: Sequence[int], stamps: frozenset[int], after: int
+    values: Sequence[float],
+    prose: Sequence[int],
+    barriers: Sequence[int],
+    stamps: frozenset[int],
+    after: int,
 ) -> list[tuple[float, int, int]]:
     """The best run of each barrier-free segment: (weighted sum, start, end).
 
     Barriers cut the lines into segments; each segment's best run comes from
     Kadane's algorithm.  A segment that follows two or more comment stamps is
-    most likely the comment thread, so its sum counts for less.
+    most likely the comment thread, so its sum counts for less.  A best run
+    starts and ends with a positive line, so Kadane only reads the lines
+    from the segment's first to its last positive one (all among ``prose``).
     """
     runs = []
     seen_stamps = 0
     seg_start = after + 1
     for i in [*(b for b in barriers if b > after), len(values)]:
-        # a segment without prose has no run (max() runs in C, Kadane in Python)
-        if i > seg_start and max(values[seg_start:i]) > 0:
-            total, start, end = _kadane(values, seg_start, i)
+        lo, hi = bisect_left(prose, seg_start), bisect_left(prose, i)
+        positive = [k for k in prose[lo:hi] if values[k] > 0]
+        if positive:
+            total, start, end = _kadane(values, positive[0], positive[-1] + 1)
             if total > 0:
                 runs.append((total * _AFTER_COMMENTS if seen_stamps >= 2 else total, start, end))
         if i in stamps:
@@ -609,15 +653,16 @@ def _segment_runs(
 def _article_spans(
     texts: list[str],
     values: Sequence[float],
+    prose: Sequence[int],
     barriers: Sequence[int],
     stamps: frozenset[int],
     after: int,
 ) -> list[tuple[int, int]]:
     """The article as [start, end) spans: the best run, joined with neighbouring
     runs that an inline box ("More from UK" and its headlines) split from it."""
-    runs = _segment_runs(values, barriers, stamps, after)
+    runs = _segment_runs(values, prose, barriers, stamps, after)
     if not runs and after >= 0:
-        runs = _segment_runs(values, barriers, stamps, -1)
+        runs = _segment_runs(values, prose, barriers, stamps, -1)
     if not runs:
         return []
     best = max(range(len(runs)), key=lambda k: runs[k][0])

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
-from itertools import chain, compress, pairwise, repeat
-from operator import attrgetter
+from collections.abc import Iterable, Sequence
+from itertools import chain, compress, pairwise
+from operator import attrgetter, itemgetter
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
@@ -138,6 +138,31 @@ HEADLINE_STARTERS: frozenset[str] = frozenset(
 
 # --------------------------------------------------------------------------- regexes
 
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` grouped by their shared beginnings.
+
+    The regex engine tries the alternatives of a group one by one at every
+    position of the line; grouped, most of them fail on their first letter
+    together.  A trailing ``*`` in a word stands for ``\\w*``.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for head, tails in groups.items():
+        first = r"\w*" if head == "*" else re.escape(head)
+        rest = [t for t in tails if t]
+        inner = _trie(rest) if rest else ""
+        if len(rest) < len(tails) and rest:
+            parts.append(f"{first}(?:{inner})?")
+        elif "|" in inner:
+            parts.append(f"{first}(?:{inner})")
+        else:
+            parts.append(first + inner)
+    return "|".join(parts)
+
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DIGIT = re.compile(r"\d")
 #: Cheap pre-filter for a line that may hold a date: a numeric date, or a month
@@ -145,18 +170,24 @@ _DIGIT = re.compile(r"\d")
 #: non-ASCII alternatives is ten times slower).  Only lines passing it are
 #: handed to ``dates.search_date``.
 _NUMERIC_DATE = re.compile(r"\d[-./]\d{1,2}[-./]\d|\d年|\d{4}-\d")
-_MONTH_WORD = re.compile(
-    r"\b(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|янв|фев|мар|апр"
-    r"|ма[яй]|июн|июл|авг|сен|окт|ноя|дек|gen|giu|lug|ago|set|ott|dic|fev|abr|out"
-    r"|févr|avr|juil|août|déc|mei|agu|des)"
+#: Beginnings of month names and abbreviations in the languages above.
+MONTH_STEMS: tuple[str, ...] = (
+    "jan", "feb", "mär", "mar", "apr", "mai", "may", "jun", "jul", "aug", "sep", "oct", "okt",
+    "nov", "dec", "dez", "янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен",
+    "окт", "ноя", "дек", "gen", "giu", "lug", "ago", "set", "ott", "dic", "fev", "abr", "out",
+    "févr", "avr", "juil", "août", "déc", "mei", "agu", "des",
 )
+_MONTH_WORD = re.compile(rf"\b(?:{_trie(MONTH_STEMS)})")
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
 _UPDATED = re.compile(r"(?i)\b(?:updated?|modified|aktualisiert|atualizad[oa]|aggiornato"
                       r"|mis à jour|обновлен[оа]?|actualizado)\b")
 _END_PUNCT = ".!?…。！？"
 _CLOSERS = "\"'”’)»"
+#: A sentence ends inside the line: "word. Next".  The pattern starts at the
+#: punctuation and looks back for the letter, so the engine skips to the few
+#: ".!?" of a long paragraph instead of trying every letter.
 _SENTENCE_INSIDE = re.compile(
-    r"[a-z\u00e0-\u024f\u0430-\u044f\d][.!?][\"'”’]?\s+[A-Z\u0410-\u042f]"
+    r"[.!?](?<=[a-z\u00e0-\u024f\u0430-\u044f\d][.!?])[\"'”’]?\s+[A-Z\u0410-\u042f]"
 )
 _CJK_SENTENCE = re.compile(r"[。！？]")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\\|→)\s*")
@@ -222,14 +253,18 @@ SOCIAL_WORDS: tuple[str, ...] = (
     "instagram", "messenger", "telegram", "tumblr", "flipboard", "pint",
 )
 #: Site furniture that is shaped like a short headline ("Terms of Use", "Contact the BBC").
-_FURNITURE = re.compile(
-    r"\b(?:polic(?:y|ies)|terms|cookies?|privacy|contact|account|signed|sign (?:in|out|up)"
-    r"|newsletters?|subscribe|subscription|copyright|rules|faq|help|careers|advertis\w*)\b"
+FURNITURE_WORDS: tuple[str, ...] = (
+    "policy", "policies", "terms", "cookie", "cookies", "privacy", "contact", "account",
+    "signed", "sign in", "sign out", "sign up", "newsletter", "newsletters", "subscribe",
+    "subscription", "copyright", "rules", "faq", "help", "careers", "advertis*",
 )
+_FURNITURE = re.compile(rf"\b(?:{_trie(FURNITURE_WORDS)})\b")
 #: A breadcrumb: levels joined by arrows, or a trailing separator ("TRD NATIONAL /").
 _BREADCRUMB_TRAIL = re.compile(r"\S\s+[>»›]\s+\S|\s[>»›/]$")
 _IMAGE_TAG = re.compile(r"^(?:\[[^\]\s]{1,40}\]\s*)+")
 _CREDIT_COLON = re.compile(r"(?i)\b(?:images?|photo|credit|copyright)\s*:")
+#: Characters before a colon that :data:`_CREDIT_COLON` reads ("copyright :").
+_CREDIT_COLON_REACH = 16
 #: A news agency's photo caption gives the weekday with the full date
 #: ("... during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia, S.C."); the
 #: article's own prose names a day one way or the other.
@@ -273,10 +308,16 @@ def _is_credit(text: str, folded: str) -> bool:
             social += 1
             if social == 2:
                 return True
-    return ":" in text and bool(_CREDIT_COLON.search(text))
+    at = text.find(":")
+    while at >= 0:  # the label is right before a colon: read only there
+        if _CREDIT_COLON.search(text, max(0, at - _CREDIT_COLON_REACH), at + 1):
+            return True
+        at = text.find(":", at + 1)
+    return False
 
 
 _TEXT = attrgetter("text")
+_FIRST_CHAR = itemgetter(0)
 _ELLIPSIS_SPLIT = re.compile(r"(?:\.\.\.|…)\s+(?=[A-Z\"'‘“])")
 
 # Tuned on the development dumps (never per site):
@@ -285,6 +326,7 @@ _LOOKAHEAD = 12
 #: A prose line: long enough to be a paragraph, not a menu or a headline.
 _PROSE_CHARS = 110
 _PROSE_CHARS_CJK = 45
+_PROSE_WORDS = 14
 #: A headline: word count bounds (CJK headlines are counted in characters).
 _TITLE_WORDS = (3, 30)
 _TITLE_MAX_CHARS = 220
@@ -322,20 +364,31 @@ class _Lines:
     def __init__(self, texts: list[str]) -> None:
         n = len(texts)
         # Text browsers print an image's alt text as "[name]"; it is not part of a line.
-        tagged = list(compress(range(n), map(str.startswith, texts, repeat("["))))
+        # The lines' first characters, gathered at C level, tell whether any starts so.
+        try:
+            tagged = "[" in "".join(map(_FIRST_CHAR, texts))
+        except IndexError:  # an empty line
+            tagged = True
         if tagged:
-            texts = list(texts)
-            for i in tagged:
-                texts[i] = _IMAGE_TAG.sub("", texts[i])
+            texts = [_IMAGE_TAG.sub("", t) if t[:1] == "[" else t for t in texts]
         self.texts = texts
         # Only long lines (or shorter non-ASCII ones) can be prose: C-level length filter.
         paras = [False] * n
         para_at: list[int] = []
         for i in compress(range(n), map(_PROSE_CHARS_CJK.__le__, map(len, texts))):
             t = texts[i]
-            if (len(t) >= _PROSE_CHARS or not t.isascii()) and _line_is_prose(t):
-                paras[i] = True
-                para_at.append(i)
+            if t.isascii():
+                if len(t) < _PROSE_CHARS or t.count(" ") < _PROSE_WORDS - 1:
+                    continue
+                last = t[-1]
+                if last in _CLOSERS:
+                    last = t[-2]
+                if last not in _END_PUNCT and _SENTENCE_INSIDE.search(t) is None:
+                    continue
+            elif not _line_is_prose(t):
+                continue
+            paras[i] = True
+            para_at.append(i)
         self.paras = paras
         self.para_at = para_at
         self._caption: list[bool | None] = [None] * n
@@ -390,11 +443,11 @@ class _Lines:
             text = self.texts[j]
             d = self._dateish[j] = (
                 len(text) <= 160
-                and _DIGIT.search(text) is not None
+                and _has_digit(text)
                 and (
-                    _MONTH_WORD.search(self.folded(j)) is not None
-                    or (("/" in text or "-" in text or "." in text or "年" in text)
-                        and _NUMERIC_DATE.search(text) is not None)
+                    (("/" in text or "-" in text or "." in text or "年" in text)
+                     and _NUMERIC_DATE.search(text) is not None)
+                    or _MONTH_WORD.search(self.folded(j)) is not None
                 )
             )
         return d
@@ -436,6 +489,13 @@ class _Lines:
         return t
 
 
+def _has_digit(text: str) -> bool:
+    """``text`` holds a digit; plain substring tests for ASCII, cheaper than a regex."""
+    if text.isascii():
+        return any(map(text.__contains__, "0123456789"))
+    return _DIGIT.search(text) is not None
+
+
 def _line_is_prose(text: str) -> bool:
     cjk = not text.isascii() and _CJK.search(text, 0, 40) is not None
     return _is_prose(text, cjk, text.count(" ") + 1)
@@ -468,7 +528,7 @@ def _is_prose(text: str, cjk: bool, words: int) -> bool:
     """A paragraph of running text: long, with sentence punctuation."""
     if cjk:
         return len(text) >= _PROSE_CHARS_CJK and bool(_CJK_SENTENCE.search(text))
-    if len(text) < _PROSE_CHARS or words < 14:
+    if len(text) < _PROSE_CHARS or words < _PROSE_WORDS:
         return False
     return _ends_sentence(text) or bool(_SENTENCE_INSIDE.search(text))
 
@@ -517,30 +577,40 @@ def _may_be_title(text: str) -> bool:
 # --------------------------------------------------------------------------- headline
 
 
-def _score_title(feats: _Lines, i: int, para_at: int) -> float:
+def _score_title(feats: _Lines, i: int, para_at: int, reach: int) -> float:
     """How much the lines after ``feats[i]`` look like a headline's surroundings.
 
     A paragraph must start within a few lines (at ``para_at``); a dateline or
-    byline right after the line, a repeated headline or a breadcrumb ending
-    in it add to the score.
+    byline right after the line (before ``reach``), a repeated headline or a
+    breadcrumb ending in it add to the score.  (Run for every candidate line:
+    cached features are read from the caches directly, and the cheap tests
+    come before calls, each of which costs as much as a cheap test.)
     """
-    n = len(feats)
     texts = feats.texts
+    n = len(texts)
+    text = texts[i]
     score = 3.0 - 0.15 * (para_at - i)
+    end = min(n, i + 7, reach)
+    dates, bylines = feats._dateish, feats._byline
     dated = bylined = False
-    # A caption ends what belongs to the line: a dateline after it is another story's.
-    end = para_at + 3 if feats.prose(para_at) else para_at
-    for j in range(i + 1, min(n, i + 7, end)):
-        dated = dated or feats.dateish(j)
-        bylined = bylined or feats.byline(j)
+    for j in range(i + 1, end):
+        if not dated:
+            d = dates[j]
+            dated = feats.dateish(j) if d is None else d
+        if not bylined:
+            b = bylines[j]
+            bylined = feats.byline(j) if b is None else b
     if dated:
         score += 2.0
-    elif any(feats.dateish(j) for j in range(max(0, i - 2), i)):
-        score += 1.0
+    else:
+        for j in range(max(0, i - 2), i):
+            d = dates[j]
+            if feats.dateish(j) if d is None else d:
+                score += 1.0
+                break
     if bylined:
         score += 1.5
-    text = texts[i]
-    if i + 1 < n and feats.folded(i + 1) == feats.folded(i):
+    if i + 1 < n and _may_fold_alike(texts[i + 1], text) and _same_folded(feats, i + 1, i):
         score += 1.0
     # Headlines sit in the top part of a page; footers and sidebars fill the bottom.
     score -= 1.0 * i / n
@@ -548,40 +618,69 @@ def _score_title(feats: _Lines, i: int, para_at: int) -> float:
         score -= 0.5  # longer than most headlines: a caption or a teaser
     if i + 1 < n and text.isupper() and feats.shaped(i + 1):
         score -= 0.5  # an upper-case kicker above the headline
-    if i > 0 and texts[i - 1] != text and feats.folded(i - 1).endswith(feats.folded(i)):
+    # (folding keeps an ASCII line's length: a shorter one cannot end with the headline)
+    if i > 0 and (len(texts[i - 1]) >= len(text) or not texts[i - 1].isascii()) and (
+        _ends_with_folded(feats, i - 1, i)
+    ):
         score += 1.0  # a breadcrumb ending in the headline
     # A headline starts the article: prose just above it means a subhead or a caption
     # (a caption above is the lead photo's, or a teaser's, and says nothing).
-    if feats.prose_above(i, 5):
+    lo = max(0, i - 5)
+    if any(feats.paras[lo:i]) and feats.prose_above(i, 5):
         score -= 1.5
     return score
 
 
-def _title_candidates(feats: _Lines) -> Iterator[tuple[int, int]]:
-    """(line, next paragraph) for each line at most ``_LOOKAHEAD`` lines above a paragraph,
-    in page order; a line right under two paragraphs is a subhead or a caption."""
+def _may_fold_alike(a: str, b: str) -> bool:
+    """Cheap: ``a`` and ``b`` may be equal but for case (folding keeps an ASCII
+    line's length; other scripts may change it: "ß" folds to "ss")."""
+    return len(a) == len(b) or not (a.isascii() and b.isascii())
+
+
+def _same_folded(feats: _Lines, j: int, k: int) -> bool:
+    """Lines ``j`` and ``k`` are equal but for case."""
+    return feats.texts[j] == feats.texts[k] or feats.folded(j) == feats.folded(k)
+
+
+def _ends_with_folded(feats: _Lines, j: int, k: int) -> bool:
+    """Line ``j`` ends with line ``k`` but for case, and is not the same line."""
+    a, b = feats.texts[j], feats.texts[k]
+    return a != b and feats.folded(j).endswith(feats.folded(k))
+
+
+def _title_windows(feats: _Lines) -> list[tuple[int, int]]:
+    """(first line, paragraph) of each run of lines at most ``_LOOKAHEAD`` lines above
+    a paragraph, in page order; a line right under two paragraphs is a subhead or a
+    caption, never the headline."""
     paras = feats.paras
+    windows = []
     before = -1  # the previous paragraph
     for p in feats.para_at:
         start = max(before + 1, p - _LOOKAHEAD)
         if start == before + 1 and before > 0 and paras[before - 1]:
             start += 1
-        for i in range(start, p):
-            yield i, p
+        if start < p:
+            windows.append((start, p))
         before = p
+    return windows
 
 
 def _find_title(feats: _Lines) -> int | None:
     """The best-scoring headline candidate; only lines a few lines above prose qualify."""
     scored: list[tuple[float, int]] = []
     texts = feats.texts
-    for i, para_at in _title_candidates(feats):
-        if not _may_be_title(texts[i]) or not feats.shaped(i):
-            continue
-        s = _score_title(feats, i, para_at)
-        if s > 0:
-            scored.append((-s, i))
-    # The credit-line test is the costliest: run it on the best candidates only.
+    for start, para_at in _title_windows(feats):
+        # A caption ends what belongs to a line: a dateline after it is another story's.
+        reach = para_at + 3 if feats.prose(para_at) else para_at
+        for i in range(start, para_at):
+            # Datelines and bylines sit right above prose too; their features are
+            # needed (and cached) for the lines above them anyway.
+            if _may_be_title(texts[i]) and not feats.dateish(i) and not feats.byline(i):
+                s = _score_title(feats, i, para_at, reach)
+                if s > 0:
+                    scored.append((-s, i))
+    # Whether a line is shaped like a headline costs more than its score (whose
+    # neighbours' features the next candidate shares): test the best ones only.
     for _, i in sorted(scored):
         if feats.titleish(i):
             return i

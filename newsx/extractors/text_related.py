@@ -96,7 +96,36 @@ _FOOTER_SIGNS: tuple[str, ...] = (
 )
 
 _FIRST_WORDS = HEADING_FIRST_WORDS | INLINE_FIRST_WORDS
-_FIRST_TWO = frozenset(w[:2] if len(w) > 1 else w + " " for w in _FIRST_WORDS)
+#: What may follow a first word shorter than three characters ("" = the line's end).
+_WORD_ENDS = ("", " ", ":", "：")
+#: Any third character (a one-character first word is decided by its second).
+_ANY: frozenset[str] = frozenset()
+
+
+def _prefix_table(words: frozenset[str]) -> dict[str, dict[str, frozenset[str]]]:
+    """{first character: {second: third characters}} of ``words``, in both cases.
+
+    Indexing a line's first three characters costs no allocation (a slice
+    and ``lower()`` would), and two dictionary misses end most lines' test.
+    """
+    table: dict[str, dict[str, set[str] | frozenset[str]]] = {}
+    for w in words:
+        for first in {w[0], w[0].upper()}:
+            seconds = table.setdefault(first, {})
+            if len(w) == 1:
+                seconds.update(dict.fromkeys(_WORD_ENDS, _ANY))
+                continue
+            for second in {w[1], w[1].upper()}:
+                thirds = seconds.setdefault(second, set())
+                if thirds is not _ANY:
+                    thirds.update(_WORD_ENDS if len(w) == 2 else {w[2], w[2].upper()})
+    return {
+        a: {b: v if v is _ANY else frozenset(v) for b, v in seconds.items()}
+        for a, seconds in table.items()
+    }
+
+
+_PREFIXES = _prefix_table(_FIRST_WORDS)
 _HEADING = re.compile(r"(?:" + "|".join(HEADINGS) + r")")
 _HEADING_TRIM = re.compile(r"[\s:：.…»›>→|-]+$")
 #: Inline "Read also: Title" between paragraphs.
@@ -144,18 +173,18 @@ def _first_word(text: str) -> str:
     return text[:24].split(None, 1)[0].rstrip(":：").casefold() if text else ""
 
 
-def _is_heading(text: str) -> bool:
-    """The line opens a related list."""
+def _is_heading(text: str, folded: str | None = None) -> bool:
+    """The line opens a related list (``folded``: the line casefolded, if at hand)."""
     if len(text) > 60 or not text:
         return False
     if (text.isascii() or not _CJK.match(text)) and _first_word(text) not in HEADING_FIRST_WORDS:
         return False
-    key = _HEADING_TRIM.sub("", text.casefold())
+    key = _HEADING_TRIM.sub("", text.casefold() if folded is None else folded)
     return bool(key) and _HEADING.fullmatch(key) is not None
 
 
-def _is_end(text: str) -> bool:
-    folded = text.casefold()
+def _is_end(folded: str) -> bool:
+    """The (casefolded) line ends a list: a footer, comment or share line."""
     for sign in _FOOTER_SIGNS:
         if sign in folded:
             return True
@@ -171,12 +200,13 @@ def _words(text: str) -> int:
     return text.count(" ") + 1
 
 
-def _is_item(text: str) -> bool:
-    """A headline of a listed article (by shape)."""
+def _is_item(text: str, words: int | None = None) -> bool:
+    """A headline of a listed article (by shape); ``words``: its :func:`_words`, if known."""
     n = len(text)
     if n < 12 or n > _MAX_ITEM_CHARS or "://" in text or "www." in text:
         return False
-    words = _words(text)
+    if words is None:
+        words = _words(text)
     if words < 3 or words > 30:
         return False
     if ("." in text or "?" in text or "!" in text) and len(_SENTENCE.findall(text)) >= 2:
@@ -230,9 +260,10 @@ def _read_list(
     j = start
     while j < len(lines) and len(items) < _MAX_ITEMS:
         text = lines[j]
-        if _is_heading(text) or _is_end(text):
+        folded = text.casefold()
+        if _is_heading(text, folded) or _is_end(folded):
             break
-        kind, meta = _kind(text)
+        kind, meta = _kind(text, folded)
         if meta is not None:
             if meta_first is None:
                 meta_first = not items
@@ -248,11 +279,13 @@ def _read_list(
             if last != "item":
                 break  # a paragraph: the list is over (or never was)
         elif kind == "item":
-            text = _LEAD_TIME.sub("", text)
+            if text[:1].isdigit():  # "14:48In Footsteps of ...": the time goes
+                text = _LEAD_TIME.sub("", text)
+                folded = text.casefold()
             if meta_first is None:
                 meta_first = False
             section, published = pending or (None, None)
-            if own_title is None or text.casefold() != own_title:
+            if own_title is None or folded != own_title:
                 items.append(RelatedItem(text, None, section, published))
             pending = None
             gap = 0
@@ -269,9 +302,9 @@ def _read_list(
     return items, j
 
 
-def _kind(text: str) -> tuple[str, tuple[str | None, str | None] | None]:
+def _kind(text: str, folded: str) -> tuple[str, tuple[str | None, str | None] | None]:
     """What a line inside a list is (item, meta, teaser, noise or other), and for a
-    meta line its (section, published)."""
+    meta line its (section, published); ``folded`` is the line casefolded."""
     if len(text) <= 24 and (_NOISE.match(text) or _RELATIVE.match(text)):
         return "noise", None
     meta = _meta(text)
@@ -279,16 +312,17 @@ def _kind(text: str) -> tuple[str, tuple[str | None, str | None] | None]:
         return "meta", meta
     if len(text) <= 45 and _BYLINE_META.match(text) and _DIGIT.search(text):
         return "noise", None
-    if text.isupper() and _words(text) <= 6:
+    words = _words(text)
+    if words <= 6 and text.isupper():
         return "other", None  # an upper-case kicker above a teaser
     if len(text) > _MAX_ITEM_CHARS:
         return "teaser", None
-    if _UI.match(text.casefold()):
+    if _UI.match(folded):
         return "other", None
     # A teaser is a whole sentence; a headline rarely ends with a full stop.
-    if _words(text) >= 12 and _ends_sentence(text):
+    if words >= 12 and _ends_sentence(text):
         return "teaser", None
-    return ("item" if _is_item(text) else "other"), None
+    return ("item" if _is_item(text, words) else "other"), None
 
 
 def _menu_like(items: list[RelatedItem]) -> bool:
@@ -301,20 +335,29 @@ def _menu_like(items: list[RelatedItem]) -> bool:
 def _candidate_lines(lines: list[str]) -> list[int]:
     """Indices of lines that may be a heading or an inline link.
 
-    The test is two set lookups (first two letters, then first word), or a
-    CJK first character, so the regexes only ever see a few lines per dump.
+    The test looks up the first three characters in :data:`_PREFIXES` (or
+    sees a CJK first character), then the first word, so the regexes only
+    ever see a few lines per dump; it runs on every line of every dump.
     """
-    out: list[int] = []
+    maybe: list[int] = []
+    prefixes = _PREFIXES
     for i, text in enumerate(lines):
-        if not text or len(text) > 240:
+        n = len(text)
+        if not n:
             continue
-        if text[:2].lower() in _FIRST_TWO:
-            head = text[:24].split(None, 1)
-            if head and head[0].rstrip(":：").casefold() in _FIRST_WORDS:
-                out.append(i)
-        elif not text.isascii() and _CJK.match(text):
-            out.append(i)
-    return out
+        first = text[0]
+        seconds = prefixes.get(first)
+        if seconds is None:
+            if first >= "\u3040" and _CJK.match(first):
+                maybe.append(i)
+            continue
+        thirds = seconds.get(text[1] if n > 1 else "")
+        if thirds is not None and (thirds is _ANY or (text[2] if n > 2 else "") in thirds):
+            maybe.append(i)
+    return [
+        i for i in maybe
+        if len(lines[i]) <= 240 and (_first_word(lines[i]) in _FIRST_WORDS or _CJK.match(lines[i]))
+    ]
 
 
 def _line_texts(lines: Sequence[DumpLine]) -> list[str]:
