@@ -16,7 +16,7 @@ Targets: newsx ``-j 2`` >= 8x trafilatura's inputs/s and >= 1.7x newsx
 ``-j 1``; newsx ``-j 2``'s peak memory at ``--small`` inputs within 10% of it
 at ``--inputs``.
 
-    python benchmarks/bench_batch.py                       # ~10 min, a markdown table
+    python benchmarks/bench_batch.py                       # 6-9 min, a markdown table
     python benchmarks/bench_batch.py --inputs 3000 --skip-trafilatura --json
 """
 
@@ -31,6 +31,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -205,7 +206,8 @@ def measure(name: str, argv: Sequence[str], inputs: int, cwd: Path,
     start = time.perf_counter()
     with open(errors_path, "wb") as errors:
         proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=errors)
+                                stdout=subprocess.DEVNULL, stderr=errors,
+                                start_new_session=True)  # its own group: workers die with it
         deadline = start + timeout
         while proc.poll() is None:
             total, own = tree_rss_bytes(proc.pid)
@@ -213,7 +215,8 @@ def measure(name: str, argv: Sequence[str], inputs: int, cwd: Path,
             main_peak = max(main_peak, own)
             main_cpu = max(main_cpu, own_cpu_s(proc.pid))
             if time.perf_counter() > deadline:
-                proc.kill()
+                os.killpg(proc.pid, signal.SIGKILL)
+                errors.write(f"\nkilled after {timeout:.0f} s\n".encode())
                 break
             time.sleep(SAMPLE_S)
         returncode = proc.wait()
@@ -363,8 +366,7 @@ def build_report(runs: dict[str, Run], counts: dict[str, int], n_small: int,
                 lines.append(f"  In records written per second: {target['records_ratio']:.1f}x "
                              "(trafilatura writes no record for most text dumps)")
     lines.append(f"- inputs: {counts['html']:,} HTML pages and {counts['text']:,} text dumps "
-                 "(the corpus's 181 pages and 543 dumps, "
-                 "replicated by hard links)")
+                 "(the corpus's 181 pages and 543 dumps, replicated by hard links)")
     lines += [f"- {note}" for note in notes]
     for run in runs.values():
         if run.returncode != 0 and run.stderr_tail:

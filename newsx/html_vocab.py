@@ -69,18 +69,44 @@ HIDDEN_ROLES: frozenset[str] = frozenset(
 )
 HIDDEN_STYLE = re.compile(r"display: ?none|visibility:hidden", re.I)
 
+def word_pattern(words: tuple[str, ...]) -> str:
+    """A regex matching any of ``words`` (literals), as a trie: ``com(?:-|ment)``.
+
+    Python's ``re`` tries every branch of a flat alternation at every position; the
+    trie tries one per first letter, which makes a search of a class list about
+    twice as fast (class words are matched on every candidate and widget).
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_pattern(rest) for ch, rest in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
 #: Class/id words that make a container a likely article root or a widget
 #: (readability-style); matched against the lower-cased names (no ``re.I``: it
 #: makes a search of this alternation several times slower).
 POSITIVE_CLASS = re.compile(
     r"article|body|content|entry|hentry|main|page|post|text|blog|story|prose|rich-?text",
 )
-NEGATIVE_CLASS = re.compile(
-    r"comment|com-|contact|foot|masthead|media|meta|outbrain|taboola|promo|related|scroll|"
-    r"share|social|sidebar|sponsor|shopping|tags|tool|widget|newsletter|subscribe|advert|"
-    r"breadcrumb|byline|author|caption|credit|popup|modal|cookie|recommend|trending|"
-    r"popular|nav|menu|banner|hidden|teaser|card|consent|gdpr|privacy",
+NEGATIVE_WORDS: tuple[str, ...] = (
+    "comment", "com-", "contact", "foot", "masthead", "media", "meta", "outbrain", "taboola",
+    "promo", "related", "scroll", "share", "social", "sidebar", "sponsor", "shopping", "tags",
+    "tool", "widget", "newsletter", "subscribe", "advert", "breadcrumb", "byline", "author",
+    "caption", "credit", "popup", "modal", "cookie", "recommend", "trending", "popular", "nav",
+    "menu", "banner", "hidden", "teaser", "card", "consent", "gdpr", "privacy",
 )
+NEGATIVE_CLASS = re.compile(word_pattern(NEGATIVE_WORDS))
 
 #: Class/id words of media widgets (captions, credits, galleries), whose text can
 #: outscore an article written as a list: the best container must not be one, or

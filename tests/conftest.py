@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -76,3 +79,14 @@ def valid(schema_validator):
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite samples/*.expected.json from the current output")
+
+
+@cache
+def load_scorer(name: str = "score") -> ModuleType:
+    """``tests/eval/NAME.py`` (a copy of shared/eval) as a module, for the corpus floors."""
+    path = Path(__file__).resolve().parent / "eval" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"newsx_eval_{name}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsx.document import Document
 from newsx.extractors.base import Context
 from newsx.extractors.html_body import EXTRACTOR, extract_body
+from newsx.html_vocab import word_pattern
 from newsx.record import Header
 
 PARA = (
@@ -393,3 +396,27 @@ def test_link_with_class_and_id_counts_once():
     body = _body(_page(f"<p>{PARA}</p>{para}<p>More: {PARA}</p>"))
     assert body is not None
     assert any(t.startswith("The airline also sold") for t in _texts(body))
+
+
+def test_quote_named_as_a_widget_is_kept_and_inline_widgets_go():
+    post = (
+        '<blockquote class="social-post"><p>What a day for the council.</p></blockquote>'
+        f'<p>{PARA}<span class="share-count">Share 12 times now</span></p>'
+    )
+    body = _body(_page(f"<p>{PARA}</p>{post}"))
+    assert body is not None
+    assert ("quote", "What a day for the council.") in [(b.kind, b.text) for b in body.blocks]
+    assert not any("Share 12" in t for t in _texts(body))
+
+
+@pytest.mark.parametrize(
+    "words",
+    [("comment", "com-", "contact"), ("tool", "tools", "toolbar"), ("a.b", "a+", "x")],
+)
+def test_word_pattern_matches_like_a_plain_alternation(words):
+    plain = re.compile("|".join(map(re.escape, words)))
+    trie = re.compile(word_pattern(words))
+    samples = ["post-comments", "com-box", "contacts", "com", "tool", "toolbox", "a.b",
+               "axb", "a+", "a", "x", "nothing", "to", ""]
+    for sample in samples:
+        assert bool(trie.search(sample)) == bool(plain.search(sample)), sample

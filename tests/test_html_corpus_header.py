@@ -13,11 +13,11 @@ plus a margin) leave room for rule changes that trade one page for another.
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from conftest import load_scorer
 
 from newsx.document import Document
 from newsx.extractors.base import Context
@@ -25,20 +25,12 @@ from newsx.extractors.html_header import extract_header
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "html-scrapinghub"
-SCORER = Path(__file__).resolve().parent / "eval" / "score.py"
 
 MIN_TITLE_EXACT = 0.95
 MIN_DATE_ACC = 0.96
 MIN_AUTHOR_EXACT = 0.90
 MIN_SECTION_EXACT = 0.74
 
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("newsx_eval_score", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -79,13 +71,13 @@ def test_every_page_gets_a_title_and_language(rows):
 
 
 def test_title_exact(rows):
-    score = _scorer()
+    score = load_scorer()
     hits = [score.norm_title(t["title"]) == score.norm_title(p["title"]) for t, p in rows]
     assert _mean(hits) >= MIN_TITLE_EXACT
 
 
 def test_published_same_day(rows):
-    score = _scorer()
+    score = load_scorer()
     hits = [score.day(p["published"]) == score.day(t["published"])
             for t, p in rows if score.day(t["published"])]
     assert len(hits) == 180
@@ -93,7 +85,7 @@ def test_published_same_day(rows):
 
 
 def test_authors_exact(rows):
-    score = _scorer()
+    score = load_scorer()
     hits = []
     for t, p in rows:
         if t["authors"]:
@@ -105,7 +97,7 @@ def test_authors_exact(rows):
 
 
 def test_section_exact(rows):
-    score = _scorer()
+    score = load_scorer()
     hits = [score.norm_name(t["section"]) == score.norm_name(p["section"] or "")
             for t, p in rows if t["section"]]
     assert len(hits) == 121

@@ -9,6 +9,7 @@ from newsx.extractors.html_related import (
     INLINE_RE,
     LABEL_RE,
     extract_related,
+    has_ticker_boxes,
     inline_match,
     label_match,
 )
@@ -281,3 +282,40 @@ def test_first_character_dispatch_agrees_with_the_full_regexes() -> None:
     assert [label_match(t) for t in texts] == [bool(LABEL_RE.match(t)) for t in texts]
     lines = ["Read also: x", "  Leggi anche: y", "À lire aussi : z", " : x", "The mayor: x"]
     assert [inline_match(t) for t in lines] == [bool(INLINE_RE.match(t)) for t in lines]
+
+
+def test_upper_case_and_accented_labels_pass_the_first_character_test() -> None:
+    """The label test rejects texts by their case-folded first character before
+    cleaning them: "MOST READ" and "Ähnliche Artikel" must still be labels."""
+    for label in ("  MOST READ", "Ähnliche Artikel:"):
+        body = f"""<div><h4>{label}</h4><ul>
+          <li><a href="/a/2019/first-one">Floods close the old harbour road</a></li>
+          <li><a href="/a/2019/second-one">Council votes to rebuild the bridge</a></li>
+        </ul></div>"""
+        assert _titles(body) == [
+            "Floods close the old harbour road",
+            "Council votes to rebuild the bridge",
+        ], label
+    assert _titles(RELATED.replace("related-stories", "box").replace("Related", "Zebra")) == []
+
+
+def test_title_and_section_classes_match_in_any_case() -> None:
+    body = """<div class="related-links">
+      <div class="Card"><a href="/a/2019/first-one"><span class="Card-KICKER">Storm</span>
+        <span class="Card-HEADLINE">Floods close the old harbour road</span></a>
+        <span class="Card-Category">Weather</span>
+        <span class="Card-PubDate">Nov 19, 2019</span></div>
+      <div class="Card"><a href="/a/2019/second-one">
+        <h4>Council votes to rebuild the bridge</h4></a></div>
+    </div>"""
+    items = extract_related(_page(body), Context())
+    assert [(i.title, i.section, i.published) for i in items] == [
+        ("Floods close the old harbour road", "Weather", "2019-11-19"),
+        ("Council votes to rebuild the bridge", None, None),
+    ]
+
+
+def test_ticker_presence_is_read_from_the_class_scan() -> None:
+    assert has_ticker_boxes(Document(source="t.html", format="html",
+                                     text=f"<html><body>{TICKER_PAGE}</body></html>"))
+    assert not has_ticker_boxes(_page(RELATED))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsx.language import SAMPLE_CHARS, detect_language
+from newsx.language import SAMPLE_CHARS, by_function_words, detect_language
 
 TEXTS = {
     "en": "The city council voted on Tuesday to expand the bus network, adding twelve routes "
@@ -47,3 +47,32 @@ def test_reads_only_a_bounded_sample() -> None:
 def test_never_crashes(text: str) -> None:
     code = detect_language(text)
     assert code is None or (isinstance(code, str) and 2 <= len(code) <= 3)
+
+
+def _no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    import py3langid
+
+    def fail(_text: str) -> None:
+        raise AssertionError("the classifier was asked")
+
+    monkeypatch.setattr(py3langid, "classify", fail)
+
+
+@pytest.mark.parametrize("code", ["en", "ja", "ko"])
+def test_cheap_signals_decide_without_the_classifier(
+    code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """English by its function words, Japanese and Korean by their scripts."""
+    _no_model(monkeypatch)
+    assert detect_language(TEXTS[code]) == code
+
+
+@pytest.mark.parametrize("code", ["de", "pt", "it", "ru"])
+def test_english_function_words_do_not_claim_other_languages(code: str) -> None:
+    assert by_function_words(TEXTS[code]) is None
+
+
+def test_names_and_numbers_are_left_to_the_classifier() -> None:
+    """A line of names has too few function words to be called English by them."""
+    names = "Ada Lovelace, Grace Hopper, Alan Turing and Edsger Dijkstra in 1970"
+    assert by_function_words(names) is None

@@ -8,11 +8,11 @@ change that helps one page but hurts the corpus fails here.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from conftest import load_scorer
 
 from newsx.document import Document
 from newsx.extractors.base import Context
@@ -20,19 +20,11 @@ from newsx.extractors.text_body import extract_body
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "textdumps-scrapinghub"
-SCORER = Path(__file__).resolve().parent / "eval" / "score.py"
 
 #: Floors per flavor.  Measured when set: compact and innertext 0.926, wrapped 0.922
 #: (jusText 0.778, trafilatura 0.715, the whole dump 0.694 on compact).
 FLOORS = {"compact": 0.90, "innertext": 0.90, "wrapped": 0.86}
 
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("newsx_eval_score", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +38,7 @@ def truth() -> dict[str, str]:
 
 @pytest.mark.parametrize("flavor", sorted(FLOORS))
 def test_body_f1_floor(flavor: str, truth: dict[str, str]) -> None:
-    score = _scorer()
+    score = load_scorer()
     pairs = []
     for page_id, true_body in truth.items():
         path = CORPUS / f"{page_id}.{flavor}.txt"

@@ -27,10 +27,13 @@ Steps:
 
 Cost: every CSS query walks its whole subtree, so the page is queried twice
 (widgets and hints in one query, blocks in another) and the root once; each
-leaf's text is read once.  Python loops run over blocks and candidate
-containers, never over every node, and never recurse (pages can nest 100k
-levels deep).  Measured on the development corpus: about 2.25x the CPU time of
-the bare Lexbor parse (2.45x with a copy of the tree).
+leaf's text is read once, and each container's text at most once.  Python loops
+run over blocks and candidate containers, never over every node, and never
+recurse (pages can nest 100k levels deep); class-word regexes are tries
+(:func:`newsx.html_vocab.word_pattern`) and run once per distinct class.
+Measured on the development corpus: about 2.2x the CPU time of the bare Lexbor
+parse.  Merging the two page queries into one was tried and is slower: the
+blocks inside widgets then need a walk each, and a kept wrapper a second query.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from newsx.html_vocab import (
     ROOT_HINT_ATTRS,
     TRAILING_CREDIT,
     TRAILING_PROMPT,
+    word_pattern,
 )
 from newsx.record import Block, Body
 
@@ -149,16 +153,19 @@ _CODE_TAGS = frozenset(CODE_TAGS)
 _PAGE_WIDGETS_AND_HINTS = ", ".join(
     [*CODE_TAGS, *DROP_TAGS, *BOILERPLATE_TAGS]
     + [f'[class*="{w}"], [id*="{w}"]' for w in PAGE_WIDGET_WORDS]
-    + [f"[{a}]" for a in ROOT_HINT_ATTRS]  # (values checked in Python: a cheaper selector)
+    + [f'[{a}="{v}" i]' if v else f"[{a}]" for a, v in ROOT_HINT_ATTRS.items()]
 )
-_PAGE_WIDGET_NAME = re.compile("|".join(map(re.escape, PAGE_WIDGET_WORDS)) or "(?!)")  # case-sensitive
+#: (case-sensitive; ``(?!)`` never matches, should the word list be emptied)
+_PAGE_WIDGET_NAME = re.compile("|".join(map(re.escape, PAGE_WIDGET_WORDS)) or "(?!)")
 #: Elements of the root whose attributes may make them a widget; the words are
 #: then matched by one regex each (a selector per word would walk the root ~80 times).
 _LINKS_AND_ATTRIBUTED = ", ".join(
     ["a", "[class]", "[id]", "[style]", "[role]", *(f"[{a}]" for a in HIDDEN_ATTRS)]
 )
-_WIDGET_CLASS = re.compile("|".join(map(re.escape, BOILERPLATE_WORDS)))
-_WIDGET_ID = re.compile("|".join(map(re.escape, BOILERPLATE_ID_WORDS)))
+#: Attributes that can hide an element (most elements have none: one set check).
+_HIDING_NAMES = frozenset((*HIDDEN_ATTRS, "role", "style"))
+_WIDGET_CLASS = re.compile(word_pattern(BOILERPLATE_WORDS))
+_WIDGET_ID = re.compile(word_pattern(BOILERPLATE_ID_WORDS))
 #: Elements read as blocks; the ones holding no other block are the paragraphs.
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, blockquote, li, pre, table, dd, dt, div, td, th"
 _BLOCKS_AND_BR = _BLOCKS + ", br"
@@ -199,7 +206,7 @@ class _Layout:
     and which hold ``<br>``-separated loose text.  Leaf texts are read once,
     for scoring and for reading (``texts``)."""
 
-    leaves: list[LexborNode]
+    leaves: list[tuple[LexborNode, int, str]]  # (leaf, id, tag)
     leaf_ids: set[int]
     containers: set[int]
     br_parents: list[LexborNode]
@@ -238,8 +245,7 @@ def _extract(body: LexborNode, edits: _Edits, ctx: Context) -> Body | None:
     for root in roots:
         widgets, links = _root_widgets(root)
         doomed = _doomed(root, widgets, MAX_ROOT_WIDGET_SHARE, layout.text_len(root))
-        doomed = [n for n in doomed if n.css_first("blockquote") is None]
-        # (a widget holding a blockquote is an embedded post: ``social-media-embed``)
+        doomed = [n for n in doomed if not _holds_quote(n, layout)]
         _forget_texts(doomed, layout)
         edits.detach_all(doomed)
         blocks.extend(_read_root(root, layout, title_key, links))
@@ -367,6 +373,14 @@ def _inside(node: LexborNode, ids: set[int]) -> bool:
     return False
 
 
+def _holds_quote(node: LexborNode, layout: _Layout) -> bool:
+    """Is ``node`` or an element in it a blockquote (then a widget is an embedded
+    post: ``social-media-embed``)?  Only a container can hold one: others need no query."""
+    if node.tag == "blockquote":
+        return True
+    return node.mem_id in layout.containers and node.css_first("blockquote") is not None
+
+
 def _is_bare_media(figure: LexborNode) -> bool:
     """A figure of an image or video (and its credits), not of a quote or a table."""
     return figure.css_first("blockquote, table") is None
@@ -378,6 +392,7 @@ def _root_widgets(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]
     out = []
     links = []
     last = None
+    named: dict[str, bool] = {}  # class -> names a widget (a template repeats its classes)
     for node in root.css(_LINKS_AND_ATTRIBUTED):
         mem_id = node.mem_id
         if mem_id == last:  # (listed once per selector it matches)
@@ -387,16 +402,20 @@ def _root_widgets(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]
             links.append(node)
         attrs = node.attributes
         cls = attrs.get("class")
-        if cls and (
-            _WIDGET_CLASS.search(cls.lower()) or not HIDDEN_CLASSES.isdisjoint(cls.split())
-        ):
-            out.append(node)
-            continue
+        if cls:
+            widget = named.get(cls)
+            if widget is None:
+                widget = named[cls] = bool(
+                    _WIDGET_CLASS.search(cls.lower()) or not HIDDEN_CLASSES.isdisjoint(cls.split())
+                )
+            if widget:
+                out.append(node)
+                continue
         ident = attrs.get("id")
         if ident and _WIDGET_ID.search(ident.lower()):
             out.append(node)
             continue
-        if _is_hidden(attrs):
+        if not _HIDING_NAMES.isdisjoint(attrs) and _is_hidden(attrs):
             out.append(node)
     return out, links
 
@@ -415,37 +434,18 @@ def _doomed(
     scope: LexborNode, matches: list[LexborNode], max_share: float, scope_len: int | None
 ) -> list[LexborNode]:
     """The ``matches`` (in document order) holding less than ``max_share`` of the
-    scope's text; elements of :data:`DROP_TAGS` go whatever their size.  Elements
-    without text stay: they change no text, and moving costs more than checking.
-
-    The scope's text length (``scope_len``, when not known) is read only when the
-    widgets' own texts do not settle it: the outermost widgets are disjoint, so
-    their lengths sum to a lower bound of it (on a third of pages, enough).
-    """
+    scope's text (``scope_len``, when already known); elements of :data:`DROP_TAGS`
+    go whatever their size.  Elements without text stay: they change no text, and
+    moving costs more than checking."""
     if not matches:
         return []
-    found = []  # (node, text length, always removed)
-    outer = ""
-    floor = 0
-    largest = 0  # the longest widget that may stay
+    limit = (len(scope.text()) if scope_len is None else scope_len) * max_share
+    doomed = []
     for node in matches[:MAX_WIDGETS]:
         text = node.text()
-        if not text or text.isspace():
-            continue
-        length = len(text)
-        dropped = node.tag in _DROP_TAGS
-        found.append((node, length, dropped))
-        if text not in outer:  # preorder: a nested widget follows its container
-            outer = text  # (a sibling repeating a container's words only lowers the floor)
-            floor += length
-        if not dropped and length > largest:
-            largest = length
-    if scope_len is None and largest < floor * max_share:
-        return [node for node, _, _ in found]
-    if scope_len is None:
-        scope_len = len(scope.text())
-    limit = scope_len * max_share
-    return [node for node, length, dropped in found if dropped or length < limit]
+        if text and not text.isspace() and (len(text) < limit or node.tag in _DROP_TAGS):
+            doomed.append(node)
+    return doomed
 
 
 def _forget_texts(doomed: list[LexborNode], layout: _Layout) -> None:
@@ -479,7 +479,7 @@ def _layout(scope: LexborNode, edits: _Edits) -> _Layout:
     Data tables count as leaves: they are read as one block.  Each ``<br>``
     gets a :data:`_BR` mark after it, so that text keeps its line breaks.
     """
-    nodes = []  # (node, id)
+    nodes = []  # (node, id, tag)
     cells = []  # (cell, id)
     brs = []
     containers: set[int] = set()
@@ -489,9 +489,10 @@ def _layout(scope: LexborNode, edits: _Edits) -> _Layout:
         if tag == "br":
             brs.append(node)
             continue
-        nodes.append((node, node.mem_id))
+        mem_id = node.mem_id
+        nodes.append((node, mem_id, tag))
         if tag == "td" or tag == "th":
-            cells.append(nodes[-1])
+            cells.append((node, mem_id))
         parent = node.parent
         while parent is not None:
             parent_id = parent.mem_id
@@ -501,8 +502,8 @@ def _layout(scope: LexborNode, edits: _Edits) -> _Layout:
             parent = parent.parent
     tables, in_tables = _data_tables(cells, containers) if cells else (set(), set())
     containers -= tables
-    leaves = [n for n, i in nodes if i not in containers and i not in in_tables]
-    leaf_ids = {i for _, i in nodes if i not in containers and i not in in_tables}
+    leaves = [n for n in nodes if n[1] not in containers and n[1] not in in_tables]
+    leaf_ids = {n[1] for n in leaves}
     br_parents = []
     seen: set[int] = set()
     for br in brs:
@@ -578,13 +579,12 @@ def _read_texts(layout: _Layout) -> None:
     for scoring and for reading."""
     texts = layout.texts
     paragraphs = layout.paragraphs
-    for leaf in layout.leaves:
-        tag = leaf.tag
+    for leaf, mem_id, tag in layout.leaves:
         if tag in _UNSCORED:
             continue
         text = leaf.text()
         if tag != "table":  # (a table is read cell by cell)
-            texts[leaf.mem_id] = text
+            texts[mem_id] = text
         paragraphs.append((leaf, tag, text))
 
 
@@ -665,8 +665,8 @@ def _under_headline(
     that repeats the title and scores close to ``best``, when ``best`` is another
     article (it opens with a headline of its own)."""
     anchors = [
-        n for n in layout.leaves
-        if n.tag in _HEADLINE_TAGS and _normalise(n.text()).casefold() == title_key
+        n for n, _, tag in layout.leaves
+        if tag in _HEADLINE_TAGS and _normalise(n.text()).casefold() == title_key
     ]
     if len(anchors) != 1:
         return best

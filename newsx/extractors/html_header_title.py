@@ -24,7 +24,10 @@ from newsx.extractors.html_header_text import (
 from newsx.extractors.html_meta import ARTICLE_ITEMTYPE, PageMeta, ld_text
 
 #: Separators between a headline and a site name or section in ``<title>``/``og:title``.
-_TITLE_SEP = re.compile(r"\s+(?:[|\-–—·•»:/\\~]|::|-{2})\s+|\s*\|\s*|\s*\u3000\s*")
+#: (Captured, so one ``split`` gives parts and separators; the lookahead lets the scan
+#: skip the characters no separator starts with.)
+_TITLE_SEP = re.compile(
+    r"(?=[\s|\u3000])(\s+(?:[|\-–—·•»:/\\~]|::|-{2})\s+|\s*\|\s*|\s*\u3000\s*)")
 #: Leading labels that are not part of the headline ("Opinion | ...").
 _TITLE_PREFIX = re.compile(
     r"^(?:opinion|analysis|editorial|commentary|column|review|watch|video|live|exclusive)"
@@ -175,8 +178,8 @@ def cut_site(title: str, sites: list[str]) -> str:
     """``title`` without a site name at either end (after a separator or in brackets),
     without a section between headline and site name, and without a leading label."""
     title = _cut_brackets(title, sites)
-    parts = _TITLE_SEP.split(title)
-    seps = _TITLE_SEP.findall(title)
+    split = _TITLE_SEP.split(title)
+    parts, seps = split[0::2], split[1::2]
     site_cut = False
     while len(parts) > 1 and (is_site_like(parts[-1], sites) or _is_label(parts[-1])):
         site_cut = site_cut or is_site_like(parts[-1], sites)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from itertools import chain, compress, pairwise
 from operator import attrgetter, itemgetter
 
+from newsx.agencies import AGENCY_NAMES, WIRE_CREDITS
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
 from newsx.language import SAMPLE_CHARS, detect_language
@@ -51,22 +52,19 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "기자", "칼럼니스트",
     ]
 )
-#: Credits that are an agency, outlet or account, not a person (casefolded).
+#: Credits that are an agency, outlet or account, not a person (casefolded): the
+#: shared agency table (newsx.agencies) plus broadcasters, desks and accounts.
 AGENCIES: frozenset[str] = frozenset(
-    [
-        "reuters", "ap", "afp", "ans", "upi", "dpa", "efe", "ansa", "tass", "ria", "xinhua", "pti",
-        "ians", "bloomberg", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "ntv", "rt", "sputnik",
-        "admin", "administrator", "staff", "editor", "editors", "guest", "anonymous", "agencies",
-        "agency",
-    ]
+    name.casefold() for name in (*AGENCY_NAMES, *WIRE_CREDITS)
 ) | frozenset(
-    {
-        "associated press", "the associated press", "agence france-presse",
-        "press association", "cnn business", "cnn wire", "fox news", "staff reports",
-        "staff report", "news desk", "web desk", "news service", "wire services",
-        "bloomberg news", "reuters staff", "ap staff", "the canadian press",
-        "news nation bureau", "telegraph sport", "cbs news", "nbc news", "abc news",
-    }
+    [
+        "ans", "ria", "cnn", "bbc", "nbc", "abc", "cbs", "fox", "ntv", "rt", "sputnik",
+        "admin", "administrator", "staff", "editor", "editors", "guest", "anonymous", "agency",
+        "the associated press", "press association", "the canadian press", "cnn business",
+        "cnn wire", "fox news", "cbs news", "nbc news", "abc news", "bloomberg news",
+        "staff reports", "staff report", "news desk", "web desk", "news service",
+        "reuters staff", "ap staff",
+    ]
 )
 #: Words of an outlet's name ("Jerusalem Post Staff"): never part of a person's name.
 OUTLET_WORDS: frozenset[str] = frozenset(
@@ -385,6 +383,9 @@ class _Lines:
                     last = t[-2]
                 if last not in _END_PUNCT and _SENTENCE_INSIDE.search(t) is None:
                     continue
+            elif len(t) < _PROSE_CHARS:  # only CJK prose is this short
+                if _CJK.search(t, 0, 40) is None or _CJK_SENTENCE.search(t) is None:
+                    continue
             elif not _line_is_prose(t):
                 continue
             paras[i] = True
@@ -432,9 +433,6 @@ class _Lines:
     def cjk(self, j: int) -> bool:
         text = self.texts[j]
         return not text.isascii() and _CJK.search(text, 0, 40) is not None
-
-    def words(self, j: int) -> int:
-        return self.texts[j].count(" ") + 1
 
     def dateish(self, j: int) -> bool:
         """Short, with a digit and a month name or a numeric date."""
