@@ -34,6 +34,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from newsx.patterns import trie_pattern
+
 __all__ = ["DateMatch", "find_dates", "parse_date", "parse_iso", "search_date"]
 
 # Text-match years outside this range are rejected (catalogue numbers, prices ...).
@@ -221,31 +223,9 @@ MONTHS: dict[str, int] = _build_month_lookup()
 
 
 def _trie_regex(words: list[str]) -> str:
-    """One regex alternation for ``words`` shaped as a trie: linear to scan."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    # A character-class guard first: sre tries trie branches one by one, so
-    # positions that cannot start any word must be rejected in one step.
-    first = "".join(sorted(re.escape(ch) for ch in trie))
-    return f"(?=[{first}]){_trie_node(trie)}"
-
-
-def _trie_node(node: dict) -> str:
-    ends = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        atom = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(atom + _trie_node(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?"
-    return body
+    """One regex alternation for ``words`` shaped as a trie: linear to scan.  The guard
+    rejects positions that cannot start any word in one step."""
+    return trie_pattern(words, flexible_space=True, guard=True)
 
 
 def _alternation(groups: tuple[str, ...]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from newsx.agencies import AGENCY_PATTERN, CREDIT_LEAD_PATTERN
+from newsx.patterns import trie_pattern
 
 #: Elements whose content is never article text, removed unconditionally (each
 #: tag costs a selector; ``template`` needs none: its content is not in the tree).
@@ -70,27 +71,9 @@ HIDDEN_ROLES: frozenset[str] = frozenset(
 HIDDEN_STYLE = re.compile(r"display: ?none|visibility:hidden", re.I)
 
 def word_pattern(words: tuple[str, ...]) -> str:
-    """A regex matching any of ``words`` (literals), as a trie: ``com(?:-|ment)``.
-
-    Python's ``re`` tries every branch of a flat alternation at every position; the
-    trie tries one per first letter, which makes a search of a class list about
-    twice as fast (class words are matched on every candidate and widget).
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(ch) + _trie_pattern(rest) for ch, rest in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if "" in node else body
+    """A regex matching any of ``words`` (literals), as a trie (see newsx.patterns): the
+    class words are matched on every candidate and widget, so the speed matters."""
+    return trie_pattern(words)
 
 
 #: Class/id words that make a container a likely article root or a widget

@@ -121,8 +121,10 @@ _WARM_UP_PAGES = (
     ("html", b"<html lang='en'><head><title>Warm up</title></head><body><h1>Warm up</h1>"
              b"<p>A short page that makes every extractor load what it loads lazily.</p>"
              b"</body></html>"),
-    ("text", b"Warm up\nA short dump that makes every extractor load what it loads lazily, "
-             b"such as the language model.\nRelated News\nAnother story"),
+    # Not English: English is told by its function words, other languages need the model.
+    ("text", "Aquecimento\nUm pequeno texto para que cada extrator carregue o que carrega "
+             "de forma preguiçosa, como o modelo de línguas, antes da bifurcação dos "
+             "processos.\nLeia também\nOutra notícia".encode()),
 )
 
 

@@ -13,11 +13,11 @@ pages.
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from conftest import load_scorer
 
 from newsx.document import Document
 from newsx.extractors.base import Context
@@ -25,18 +25,10 @@ from newsx.extractors.html_body import extract_body
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "html-scrapinghub"
-SCORER = Path(__file__).resolve().parent / "eval" / "score.py"
 
 MIN_F1 = 0.965
 MIN_PRECISION = 0.95
 
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("newsx_eval_score", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +54,6 @@ def test_every_page_gets_a_body(pairs):
 
 
 def test_body_floor(pairs):
-    metrics = _scorer().body_metrics(pairs)
+    metrics = load_scorer("score").body_metrics(pairs)
     assert metrics["f1"] >= MIN_F1, metrics
     assert metrics["precision"] >= MIN_PRECISION, metrics

@@ -10,11 +10,11 @@ and above the project targets (F1 0.75, no-related 0.85).
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from conftest import load_scorer
 
 from newsx.document import Document
 from newsx.extractors.base import Context
@@ -32,18 +32,10 @@ TICKER_F1_FLOOR = 0.8  # measured 1.0 (4 pages, 14 items)
 pytestmark = pytest.mark.skipif(not TRUTH.exists(), reason="development corpus not present")
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location(
-        "score_related", Path(__file__).parent / "eval" / "score_related.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def scored() -> dict[str, float]:
-    sr = _scorer()
+    sr = load_scorer("score_related")
     tot = dict(tp=0, npred=0, ntrue=0, ttp=0, tnpred=0, tntrue=0, empty=0, empty_ok=0)
     for line in TRUTH.read_text(encoding="utf-8").splitlines():
         truth = json.loads(line)

@@ -33,6 +33,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from newsx.dates import parse_date, parse_iso, search_date
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
+from newsx.patterns import trie_pattern
 from newsx.record import RelatedItem
 
 # --- vocabulary --------------------------------------------------------------
@@ -273,26 +274,7 @@ TICKER_TOKENS: tuple[str, ...] = (
 )
 
 
-def _trie_pattern(words) -> str:
-    """An alternation of ``words`` factored by prefix: far faster to search than a flat one."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_node(trie)
-
-
-def _trie_node(node: dict) -> str:
-    if "" in node and len(node) == 1:
-        return ""
-    alts = [re.escape(ch) + _trie_node(sub) for ch, sub in sorted(node.items()) if ch]
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-TICKER_RE = re.compile(_trie_pattern(TICKER_TOKENS))
+TICKER_RE = re.compile(trie_pattern(TICKER_TOKENS))
 CSS_IDENT_RE = re.compile(r"-?[A-Za-z_][\w-]*")  # a class token usable as ``.token``
 # Class words of elements that may hold a block's label ("ListD-header-title").
 LABEL_CLASS_RE = re.compile(
@@ -307,7 +289,7 @@ CLASS_WORD_KIND: dict[str, str] = {
     **dict.fromkeys(TICKER_TOKENS, TICKER),
     **dict.fromkeys(("title", "heading", "label"), LABEL),
 }
-CLASS_WORDS_RE = re.compile(_trie_pattern(CLASS_WORD_KIND))
+CLASS_WORDS_RE = re.compile(trie_pattern(CLASS_WORD_KIND))
 CONTAINER_TAGS = frozenset({"div", "ul", "ol", "li", "p", "section", "article", "aside", "table"})
 # Labels, inline "Read also:" paragraphs and tab links, fetched in one query.
 # A box's first child labels it even when it is a plain <div>/<span> ("Sur le même sujet").
@@ -350,7 +332,7 @@ TAXONOMY_PREFIXES: tuple[str, ...] = (
 _PARTS = re.compile(r"[-_]+")
 # Any negative word anywhere: a cheap first test before the token-by-token rules.
 NEGATIVE_HINT_RE = re.compile(
-    _trie_pattern(
+    trie_pattern(
         {*NEGATIVE_PARTS, *NEGATIVE_TOKENS, *NEGATIVE_SUBSTRINGS, *(s[1:] for s in STRIP_SUFFIXES)}
     )
 )
