@@ -59,6 +59,7 @@ class Document:
         url: str | None = None,
         encoding: str = "utf-8",
         raw_lines: list[str] | None = None,
+        utf8: bytes | None = None,
     ) -> None:
         if text is None and raw_lines is None:
             raise ValueError("a Document needs text or raw_lines")
@@ -68,6 +69,7 @@ class Document:
         self.encoding = encoding
         self._text = text
         self._raw_lines = raw_lines
+        self._utf8 = utf8  # the page as valid UTF-8, when it came so: parsed without re-encoding
         #: Views several extractors share (e.g. an index of classed elements), built by the
         #: first that needs one; key by module name to keep extractors out of each other's way.
         self.cache: dict[str, object] = {}
@@ -97,4 +99,6 @@ class Document:
         """The parsed HTML tree (Lexbor via selectolax)."""
         from selectolax.lexbor import LexborHTMLParser
 
-        return LexborHTMLParser(self.text)
+        source = self._utf8 if self._utf8 is not None else self.text
+        self._utf8 = None
+        return LexborHTMLParser(source)
