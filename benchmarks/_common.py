@@ -390,3 +390,18 @@ NEWSX_CLI_WITH_UNREGISTERED = (
     "import _common; _common.include_unregistered(); "
     "from newsx.cli import main; main()"
 )
+
+
+def interleave(items: list, timings: list, runners: dict, repeat: int) -> None:
+    """Time every tool on every item, item by item, rotating the tools' order.
+
+    ``items`` have a ``name``; ``runners`` maps a tool name to ``run(item)``.
+    Load drift, cache state and garbage collection then hit every tool alike.
+    """
+    settle_heap()
+    step = 0
+    for _ in range(repeat):
+        for item in items:
+            for tool in rotate(timings, step):
+                tool.run(item.name, lambda run=runners[tool.name], item=item: run(item))
+            step += 1

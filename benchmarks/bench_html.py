@@ -42,10 +42,9 @@ from _common import (
     extractor_note,
     forbid_network,
     include_unregistered,
+    interleave,
     markdown_table,
     newsx_breakdown,
-    rotate,
-    settle_heap,
     short_name,
     warm_newsx_models,
 )
@@ -165,13 +164,7 @@ def measure(pages: list[Page], names: list[str], repeat: int,
             with contextlib.suppress(Exception):
                 runners[name](page)
     timings = [Timings(name) for name in runners]
-    settle_heap()
-    step = 0
-    for _ in range(repeat):
-        for page in pages:
-            for tool in rotate(timings, step):
-                tool.run(page.name, lambda run=runners[tool.name], page=page: run(page))
-            step += 1
+    interleave(pages, timings, runners, repeat)
     return timings, notes
 
 

@@ -30,10 +30,9 @@ from _common import (
     extractor_note,
     forbid_network,
     include_unregistered,
+    interleave,
     markdown_table,
     newsx_breakdown,
-    rotate,
-    settle_heap,
     short_name,
     summarize,
     warm_newsx_models,
@@ -118,13 +117,7 @@ def measure(
         tools.append((Timings(name), run))
     runners = {timings.name: run for timings, run in tools}
     timings = [t for t, _ in tools]
-    settle_heap()
-    step = 0
-    for _ in range(repeat):
-        for dump in dumps:
-            for tool in rotate(timings, step):
-                tool.run(dump.name, lambda run=runners[tool.name], dump=dump: run(dump))
-            step += 1
+    interleave(dumps, timings, runners, repeat)
     return timings, notes
 
 

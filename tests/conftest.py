@@ -90,3 +90,18 @@ def load_scorer(name: str = "score") -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def install_plugin(root: Path, name: str, code: str) -> dict[str, str]:
+    """Install an outside extractor package ``NAME_plugin`` under ``root``, as pip would:
+    the module (exposing ``EXTRACTOR``) plus dist-info metadata declaring the
+    ``newsx.extractors`` entry point ``NAME``.  Returns the environment that
+    makes a ``newsx`` process see it."""
+    package = f"{name}_plugin"
+    (root / package).mkdir()
+    (root / package / "__init__.py").write_text(code)
+    info = root / f"{package}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-plugin\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[newsx.extractors]\n{name} = {package}:EXTRACTOR\n")
+    return {"PYTHONPATH": str(root), "NEWSX_BUILTIN_ONLY": "0"}

@@ -17,7 +17,7 @@ import time
 
 import pytest
 import zstandard
-from conftest import DATA, ROOT, SAMPLES, run_newsx
+from conftest import DATA, ROOT, SAMPLES, install_plugin, run_newsx
 
 SAMPLE = SAMPLES / "000_acf8eca9862cbc58.txt"
 HTML_DIR = DATA / "html-scrapinghub" / "html"
@@ -284,14 +284,8 @@ KILLER = textwrap.dedent(
 
 
 def test_a_killed_worker_fails_only_its_input(tmp_path, tree):
-    (tmp_path / "killer_plugin").mkdir()
-    (tmp_path / "killer_plugin" / "__init__.py").write_text(KILLER)
-    info = tmp_path / "killer_plugin-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: killer-plugin\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[newsx.extractors]\nkiller = killer_plugin:EXTRACTOR\n")
+    env = install_plugin(tmp_path, "killer", KILLER)
     (tree / "poison.txt").write_text("KILL-THE-WORKER\nThis dump kills the process reading it.\n")
-    env = {"PYTHONPATH": str(tmp_path), "NEWSX_BUILTIN_ONLY": "0"}
     result = run_newsx("extract", str(tree), "-j", "2", "--fields", "source", env=env)
     assert result.status == 1
     (line,) = error_lines(result.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from conftest import SAMPLES, run_newsx
+from conftest import SAMPLES, install_plugin, run_newsx
 
 from newsx.extractors.base import Context, Extractor
 from newsx.plugins import load_registry, parse_use
@@ -26,16 +26,6 @@ PLUGIN = textwrap.dedent(
 )
 
 
-def install_outside_plugin(root):
-    """An importable package plus dist-info metadata declaring the entry point."""
-    (root / "shout_plugin").mkdir()
-    (root / "shout_plugin" / "__init__.py").write_text(PLUGIN)
-    info = root / "shout_plugin-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: shout-plugin\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[newsx.extractors]\nshout = shout_plugin:EXTRACTOR\n")
-
-
 def test_builtins_register_through_the_entry_point_group():
     registry = load_registry()
     by_name = {e.name: e for e in registry.extractors}
@@ -45,8 +35,7 @@ def test_builtins_register_through_the_entry_point_group():
 
 
 def test_outside_plugin_is_listed_and_used(tmp_path):
-    install_outside_plugin(tmp_path)
-    env = {"PYTHONPATH": str(tmp_path), "NEWSX_BUILTIN_ONLY": "0"}
+    env = install_plugin(tmp_path, "shout", PLUGIN)
     listed = run_newsx("extractors", "--format", "json", env=env)
     assert listed.status == 0, listed.stderr
     rows = {row["name"]: row for row in json.loads(listed.stdout)}
