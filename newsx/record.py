@@ -34,18 +34,18 @@ BLOCK_KINDS: tuple[str, ...] = (
 FORMATS: tuple[str, ...] = ("html", "text")
 BLOCKS: tuple[str, ...] = ("header", "body", "related")
 
-_CJK = "\u3040-\u30ff\u3400-\u9fff"  # kana and ideographs; Hangul words are spaced
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_WORD_RUN = re.compile(f"[^\\W{_CJK}]+")
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff]")  # kana, ideographs (Hangul is spaced)
 
 
 def count_words(text: str) -> int:
-    """Runs of word characters; each kana or CJK ideograph counts as one word.
+    """Words as ``wc -w`` counts them; each kana or CJK ideograph counts as one word.
 
-    ``subn`` counts in C without building a list of matches, so this stays
-    fast and small on a 50 MB body.
+    Splitting on whitespace runs in C and is several times faster than a
+    Unicode word regex, which mattered: counting was a tenth of a page's time.
     """
-    return _WORD_RUN.subn("", text)[1] + _CJK_CHAR.subn("", text)[1]
+    if text.isascii() or not _CJK_CHAR.search(text):
+        return len(text.split())
+    return len(_CJK_CHAR.sub(" ", text).split()) + len(_CJK_CHAR.findall(text))
 
 
 @dataclass(slots=True)

@@ -34,8 +34,9 @@ def test_body_text_and_words():
     }
 
 
-@pytest.mark.parametrize(("text", "n"), [("", 0), ("It's 9:30", 4), ("東京都", 3),
-                                           ("Seoul 서울 2024", 3)])
+@pytest.mark.parametrize(("text", "n"), [("", 0), ("It's 9:30", 2), ("東京都", 3),
+                                           ("Seoul 서울 2024", 3), ("abc東京def ghi", 5),
+                                           ("  spaced\n\tout  ", 2)])
 def test_count_words(text, n):
     assert count_words(text) == n
 
