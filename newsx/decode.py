@@ -83,24 +83,6 @@ class Encoding:
     text: str | None = field(default=None, repr=False, compare=False)  # already decoded
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    """Text, the encoding it was read with, and a note when that was a guess."""
-
-    text: str
-    encoding: str
-    warning: str | None = None
-
-
-def decode(data: bytes, source: str, *, declared: str | None = None) -> Decoded:
-    """Decode ``data`` whole; raise :class:`InputError` for empty or binary input."""
-    encoding = detect_encoding(data, source, declared=declared)
-    text = decode_text(data, encoding)
-    if not text.strip():
-        raise InputError(source, "empty input")
-    return Decoded(text, encoding.name, encoding.warning)
-
-
 def detect_encoding(data: bytes, source: str, *, declared: str | None = None) -> Encoding:
     """Choose the codec for ``data``; raise :class:`InputError` for empty or binary input."""
     if not data.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import os
@@ -105,3 +106,22 @@ def install_plugin(root: Path, name: str, code: str) -> dict[str, str]:
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-plugin\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text(f"[newsx.extractors]\n{name} = {package}:EXTRACTOR\n")
     return {"PYTHONPATH": str(root), "NEWSX_BUILTIN_ONLY": "0"}
+
+
+HTML_CORPUS = DATA / "html-scrapinghub"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """The rows of a corpus JSON Lines file; the test is skipped when it is absent."""
+    if not path.exists():
+        pytest.skip(f"{path.name} not present")
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def corpus_page(file: str, url: str | None = None):
+    """A page of the HTML corpus (``html/ID.html.gz``) as a Document."""
+    from newsx.document import Document
+
+    html = gzip.decompress((HTML_CORPUS / file).read_bytes()).decode("utf-8", "replace")
+    return Document(source=file, format="html", text=html, url=url)

@@ -13,7 +13,7 @@ import sys
 import pytest
 from conftest import ROOT, SAMPLES, run_newsx
 
-from newsx.decode import decode
+from newsx.decode import decode_text, detect_encoding
 from newsx.errors import InputError
 from newsx.inputs import InputRef
 from newsx.readers import read_items
@@ -97,7 +97,8 @@ def test_other_encodings_are_decoded(tmp_path, encoding, text):
     assert "Traceback" not in result.stderr
     assert len(result.records) == 1
     assert text in result.stdout.decode("utf-8")
-    assert text in decode(path.read_bytes(), str(path)).text
+    data = path.read_bytes()
+    assert text in decode_text(data, detect_encoding(data, str(path)))
 
 
 def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):

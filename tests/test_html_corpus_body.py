@@ -12,38 +12,22 @@ pages.
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import pytest
-from conftest import load_scorer
+from conftest import HTML_CORPUS, corpus_page, load_scorer, read_jsonl
 
-from newsx.document import Document
 from newsx.extractors.base import Context
 from newsx.extractors.html_body import extract_body
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "data" / "html-scrapinghub"
 
 MIN_F1 = 0.965
 MIN_PRECISION = 0.95
 
 
-
 @pytest.fixture(scope="module")
 def pairs() -> list[tuple[str, str]]:
-    truth_path = CORPUS / "truth.jsonl"
-    if not truth_path.exists():
-        pytest.skip("HTML corpus not present")
     out = []
-    with truth_path.open(encoding="utf-8") as f:
-        for line in f:
-            item = json.loads(line)
-            html = gzip.decompress((CORPUS / item["file"]).read_bytes()).decode("utf-8", "replace")
-            doc = Document(source=item["file"], format="html", text=html, url=item.get("url"))
-            body = extract_body(doc, Context())
-            out.append((item["body"], body.text if body else ""))
+    for item in read_jsonl(HTML_CORPUS / "truth.jsonl"):
+        body = extract_body(corpus_page(item["file"], item.get("url")), Context())
+        out.append((item["body"], body.text if body else ""))
     return out
 
 

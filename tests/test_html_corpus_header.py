@@ -12,19 +12,11 @@ plus a margin) leave room for rule changes that trade one page for another.
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import pytest
-from conftest import load_scorer
+from conftest import HTML_CORPUS, corpus_page, load_scorer, read_jsonl
 
-from newsx.document import Document
 from newsx.extractors.base import Context
 from newsx.extractors.html_header import extract_header
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "data" / "html-scrapinghub"
 
 MIN_TITLE_EXACT = 0.95
 MIN_DATE_ACC = 0.96
@@ -32,31 +24,20 @@ MIN_AUTHOR_EXACT = 0.90
 MIN_SECTION_EXACT = 0.74
 
 
-
 @pytest.fixture(scope="module")
 def rows() -> list[tuple[dict, dict]]:
     """(truth, predicted header) per page."""
-    truth_path = CORPUS / "header_truth.jsonl"
-    if not truth_path.exists():
-        pytest.skip("HTML corpus not present")
-    urls = {}
-    with (CORPUS / "truth.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            item = json.loads(line)
-            urls[item["id"]] = item.get("url")
+    truth = read_jsonl(HTML_CORPUS / "header_truth.jsonl")
+    urls = {item["id"]: item.get("url") for item in read_jsonl(HTML_CORPUS / "truth.jsonl")}
     out = []
-    with truth_path.open(encoding="utf-8") as f:
-        for line in f:
-            item = json.loads(line)
-            html = gzip.decompress((CORPUS / item["file"]).read_bytes()).decode("utf-8", "replace")
-            doc = Document(source=item["file"], format="html", text=html, url=urls.get(item["id"]))
-            header = extract_header(doc, Context())
-            assert header is not None
-            out.append((item, {
-                "title": header.title, "published": header.published,
-                "authors": header.authors, "section": header.section,
-                "language": header.language,
-            }))
+    for item in truth:
+        header = extract_header(corpus_page(item["file"], urls.get(item["id"])), Context())
+        assert header is not None
+        out.append((item, {
+            "title": header.title, "published": header.published,
+            "authors": header.authors, "section": header.section,
+            "language": header.language,
+        }))
     return out
 
 

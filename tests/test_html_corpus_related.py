@@ -9,21 +9,16 @@ and above the project targets (F1 0.75, no-related 0.85).
 
 from __future__ import annotations
 
-import gzip
 import json
-from pathlib import Path
 
 import pytest
-from conftest import load_scorer
+from conftest import HTML_CORPUS, corpus_page, load_scorer
 
-from newsx.document import Document
 from newsx.extractors.base import Context
 from newsx.extractors.html_related import extract_related
 from newsx.extractors.html_ticker import extract_ticker
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "data" / "html-scrapinghub"
-TRUTH = CORPUS / "related_truth.jsonl"
+TRUTH = HTML_CORPUS / "related_truth.jsonl"
 
 RELATED_F1_FLOOR = 0.90  # target 0.75; measured 0.980 (P 0.996, R 0.965)
 NO_RELATED_FLOOR = 0.875  # target 0.85; measured 1.0 (16 pages: 14 of 16 must stay empty)
@@ -32,16 +27,13 @@ TICKER_F1_FLOOR = 0.8  # measured 1.0 (4 pages, 14 items)
 pytestmark = pytest.mark.skipif(not TRUTH.exists(), reason="development corpus not present")
 
 
-
 @pytest.fixture(scope="module")
 def scored() -> dict[str, float]:
     sr = load_scorer("score_related")
     tot = dict(tp=0, npred=0, ntrue=0, ttp=0, tnpred=0, tntrue=0, empty=0, empty_ok=0)
     for line in TRUTH.read_text(encoding="utf-8").splitlines():
         truth = json.loads(line)
-        html = gzip.decompress((CORPUS / "html" / f"{truth['id']}.html.gz").read_bytes())
-        html = html.decode("utf-8")
-        doc = Document(source=f"html/{truth['id']}.html.gz", format="html", text=html)
+        doc = corpus_page(f"html/{truth['id']}.html.gz")
         related = extract_related(doc, Context()) or []
         header = extract_ticker(doc, Context())
         ticker = header.ticker if header else []

@@ -64,12 +64,6 @@ def overlap(a: str, b: str) -> float:
     return 2 * common / (len(wa) + len(wb))
 
 
-def containment(small: str, big: str) -> float:
-    """Share of ``small``'s tokens found in ``big``."""
-    ws, wb = word_set(small), word_set(big)
-    return len(ws & wb) / len(ws) if ws else 0.0
-
-
 @lru_cache(maxsize=256)
 def compact(text: str) -> str:
     """Letters and digits only, folded: 'The Verge' -> 'theverge'."""
