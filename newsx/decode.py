@@ -71,6 +71,8 @@ _UTF8_MULTIBYTE = re.compile(
 )
 #: Control bytes (other than tab/newline/CR/FF/ESC) per sniffed byte above which data is binary.
 BINARY_CONTROL_SHARE = 0.10
+#: The control bytes counted by that share (text uses tab, newline, form feed, CR and ESC).
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +84,15 @@ class Encoding:
     warning: str | None = None
     text: str | None = field(default=None, repr=False, compare=False)  # already decoded
 
+    @property
+    def ascii_compatible(self) -> bool:
+        """Do ASCII characters (``<``, newline) stand as single ASCII bytes in the data?"""
+        return _NOT_ASCII_SAFE.match(self.name) is None
+
 
 def detect_encoding(data: bytes, source: str, *, declared: str | None = None) -> Encoding:
     """Choose the codec for ``data``; raise :class:`InputError` for empty or binary input."""
-    if not data.strip():
+    if not data or data.isspace():  # (``strip()`` would copy the whole input)
         raise InputError(source, "empty input" if not data else "input holds only whitespace")
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -94,8 +101,9 @@ def detect_encoding(data: bytes, source: str, *, declared: str | None = None) ->
     name = declared or _declared_charset(data)
     text, error = _try_utf8(data)
     if name and _known(name) and codecs.lookup(name).name != "utf-8":
-        if error is None and _UTF8_MULTIBYTE.search(data):
-            # Well-formed multi-byte UTF-8 is all but impossible by chance: the label lies.
+        if error is None and not data.isascii():
+            # Valid UTF-8 that is not ASCII holds multi-byte sequences, which are all but
+            # impossible by chance in a legacy encoding: the label lies.
             return Encoding("utf-8", 0, f"declared {name}, but the bytes are UTF-8", text)
         return Encoding(codecs.lookup(name).name)
     return Encoding("utf-8", 0, None, text) if error is None else _guess(data, error)
@@ -172,7 +180,7 @@ def _refuse_binary(data: bytes, source: str) -> None:
             raise InputError(source, f"binary input ({name}), not HTML or text")
     if b"\x00" in head:
         raise InputError(source, "binary input (NUL bytes), not HTML or text")
-    control = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if control > len(head) * BINARY_CONTROL_SHARE:
         raise InputError(source, "binary input (control bytes), not HTML or text")
 

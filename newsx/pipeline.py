@@ -51,7 +51,7 @@ def to_document(raw: RawInput, input_format: str | None = None) -> tuple[Documen
     fmt = input_format or raw.format or sniff_format(decode_head(data, encoding))
     if fmt == "html":
         text = decode_text(data, encoding)
-        depth = html_depth(text)
+        depth = html_depth(data if encoding.ascii_compatible else text)
         if depth > MAX_HTML_DEPTH:
             raise InputError(raw.source, f"HTML nested {depth} levels deep (newsx reads at most "
                                          f"{MAX_HTML_DEPTH}); not parsed")
@@ -74,6 +74,7 @@ def process(raw: RawInput, options: Options, registry: Registry | None = None) -
     doc, warning = to_document(raw, options.input_format)
     record = extract_document(doc, options, registry or load_registry())
     return Outcome(record, (warning,) if warning else ())
+
 
 
 def extract_document(doc: Document, options: Options, registry: Registry) -> Record:

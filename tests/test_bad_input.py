@@ -16,7 +16,7 @@ from conftest import ROOT, SAMPLES, run_newsx
 from newsx.decode import decode_text, detect_encoding
 from newsx.errors import InputError
 from newsx.inputs import InputRef
-from newsx.readers import read_items
+from newsx.readers import ReadSettings, read_items
 
 SAMPLE = SAMPLES / "000_acf8eca9862cbc58.txt"
 ARABIC = "قال الرئيس الروسي فلاديمير بوتين يوم الخميس إن حركة طالبان حليف لبلاده في مكافحة الإرهاب."
@@ -121,6 +121,35 @@ def test_huge_single_line(tmp_path):
     result = run_newsx("extract", str(path), "--fields", "source,body.words", timeout=300)
     assert result.status == 0, result.stderr
     assert result.records[0]["body"]["words"] > 7_000_000
+
+
+def test_gzip_bomb_stopped_at_the_size_limit(tmp_path):
+    path = tmp_path / "bomb.html.gz"
+    path.write_bytes(gzip.compress(b"<p>" + b"a" * 5_000_000))
+    (error,) = read_items(InputRef(str(path), path), ReadSettings(max_bytes=100_000))
+    assert isinstance(error, InputError) and "decompresses to more" in error.reason
+
+
+@pytest.mark.parametrize("padding", [b"", b"\x00" * 8], ids=["joined", "zero-padded"])
+def test_multi_member_gzip_read_whole(tmp_path, padding):
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(b"<p>first half, ") + padding + gzip.compress(b"second</p>"))
+    (raw,) = read_items(InputRef(str(path), path))
+    assert raw.data == b"<p>first half, second</p>"
+
+
+def test_gzip_page_in_a_tar(tmp_path):
+    import io
+    import tarfile
+
+    page = gzip.compress(b"<html><body><p>Inside.</p></body></html>")
+    path = tmp_path / "pages.tar"
+    with tarfile.open(path, "w") as archive:
+        info = tarfile.TarInfo("a/page.html.gz")
+        info.size = len(page)
+        archive.addfile(info, io.BytesIO(page))
+    (raw,) = read_items(InputRef(str(path), path))
+    assert raw.source.endswith("#a/page.html.gz") and raw.data.startswith(b"<html>")
 
 
 def test_input_over_the_size_limit(tmp_path):
