@@ -84,11 +84,6 @@ class Encoding:
     warning: str | None = None
     text: str | None = field(default=None, repr=False, compare=False)  # already decoded
 
-    @property
-    def ascii_compatible(self) -> bool:
-        """Do ASCII characters (``<``, newline) stand as single ASCII bytes in the data?"""
-        return _NOT_ASCII_SAFE.match(self.name) is None
-
 
 def detect_encoding(data: bytes, source: str, *, declared: str | None = None) -> Encoding:
     """Choose the codec for ``data``; raise :class:`InputError` for empty or binary input."""

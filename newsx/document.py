@@ -29,30 +29,21 @@ if TYPE_CHECKING:
 #: 100k deep would take minutes; real pages stay below a few hundred levels.
 MAX_HTML_DEPTH = 4000
 #: Block elements whose start tag makes the tree builder scan the open elements.
-_BLOCK_TAGS = (
+_BLOCK_TAG = re.compile(
     r"<(/?)(?:div|section|article|aside|nav|header|footer|main|blockquote|center|details|"
-    r"dialog|dir|dl|fieldset|figure|figcaption|form|hgroup|menu|ol|ul|summary|address)\b"
+    r"dialog|dir|dl|fieldset|figure|figcaption|form|hgroup|menu|ol|ul|summary|address)\b",
+    re.IGNORECASE,
 )
-_BLOCK_TAG = re.compile(_BLOCK_TAGS, re.IGNORECASE)
-_BLOCK_TAG_BYTES = re.compile(_BLOCK_TAGS.encode(), re.IGNORECASE)
 
 
-def html_depth(page: str | bytes) -> int:
+def html_depth(text: str) -> int:
     """An upper bound of the block-element nesting depth, in linear time.
 
-    ``page`` is the text, or its bytes in an ASCII-compatible encoding (counting in
-    bytes is several times faster than in a wide string).  Only pages with more
-    tags than :data:`MAX_HTML_DEPTH` are scanned at all.
+    Only pages with more tags than :data:`MAX_HTML_DEPTH` are scanned at all.
     """
-    if isinstance(page, bytes):
-        if page.count(b"<") <= MAX_HTML_DEPTH:
-            return 0
-        slashes = _BLOCK_TAG_BYTES.findall(page)
-    else:
-        if page.count("<") <= MAX_HTML_DEPTH:
-            return 0
-        slashes = _BLOCK_TAG.findall(page)
-    steps = (-1 if slash else 1 for slash in slashes)
+    if text.count("<") <= MAX_HTML_DEPTH:
+        return 0
+    steps = (-1 if slash else 1 for slash in _BLOCK_TAG.findall(text))
     return max(accumulate(steps, lambda depth, step: max(depth + step, 0)), default=0)
 
 

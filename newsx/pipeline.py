@@ -51,7 +51,7 @@ def to_document(raw: RawInput, input_format: str | None = None) -> tuple[Documen
     fmt = input_format or raw.format or sniff_format(decode_head(data, encoding))
     if fmt == "html":
         text = decode_text(data, encoding)
-        depth = html_depth(data if encoding.ascii_compatible else text)
+        depth = html_depth(text)
         if depth > MAX_HTML_DEPTH:
             raise InputError(raw.source, f"HTML nested {depth} levels deep (newsx reads at most "
                                          f"{MAX_HTML_DEPTH}); not parsed")

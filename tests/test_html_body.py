@@ -420,3 +420,35 @@ def test_word_pattern_matches_like_a_plain_alternation(words):
                "axb", "a+", "a", "x", "nothing", "to", ""]
     for sample in samples:
         assert bool(trie.search(sample)) == bool(plain.search(sample)), sample
+
+
+def test_page_widgets_past_the_cap_come_in_document_order():
+    # Widgets are found by tag and by name separately; past MAX_WIDGETS, which ones
+    # are measured depends on their order, which must stay the document's.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsx.extractors.html_body import MAX_WIDGETS, _page_widgets
+
+    items = "".join(
+        f'<nav>n{i}</nav><div class="comment-{i}">c{i}</div>' for i in range(MAX_WIDGETS)
+    )
+    body = LexborHTMLParser(f"<html><body>{items}</body></html>").body
+    _, widgets, _ = _page_widgets(body)
+    expected = [n.mem_id for n in body.css('nav, [class*="comment"]')]
+    assert [n.mem_id for n in widgets] == expected
+
+
+def test_named_widget_with_a_widget_tag_counts_once_and_is_no_hint():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsx.extractors.html_body import _page_widgets
+
+    html = (
+        '<html><body><aside class="comments" itemprop="articleBody">x</aside>'
+        '<svg><style>.a{}</style></svg><div id="comment-1">y</div></body></html>'
+    )
+    body = LexborHTMLParser(html).body
+    code, widgets, hints = _page_widgets(body)
+    assert [n.tag for n in code] == ["style"]  # (an SVG's style too)
+    assert [n.tag for n in widgets] == ["aside", "svg", "div"]
+    assert hints == []

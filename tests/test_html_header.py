@@ -412,3 +412,34 @@ def test_class_bylines_are_read_only_around_the_headline():
     read_near(meta, tree.css_first("#story"))
     assert [n.text() for n in meta.bylines] == ["By Ann Lee"]
     assert [n.text() for n in meta.kickers] == ["Local"]
+
+
+# --- fast paths: the same answers as the plain forms they replace ------------------
+
+
+def test_lines_are_the_stripped_nonblank_lines():
+    from newsx.extractors.html_header import _LINE, _lines
+
+    text = "  a b \n\n \t\n\xa0c\u2003\nd\r\n\x0b\n  e  f"
+    for lo, hi in ((0, len(text)), (3, 12), (5, len(text) - 2)):
+        assert _lines(text, lo, hi) == _LINE.findall(text, lo, hi)
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("window.dataLayer.push({", True), ("foo(bar)", True), ('var x = "y"', True),
+    ('{"a": 1', True), ("<div class", True), ("an anonymous function here", True),
+    ("Mr. Smith's case (in law) is clear", False),
+    ("Prices rose 5% (the most since 2008)", False), ("a < b and c = d", False),
+])
+def test_is_code(line, code):
+    from newsx.extractors.html_header import _is_code
+
+    assert _is_code(line) is code
+
+
+def test_byline_roles_and_outlets_are_not_names():
+    assert clean_byline("By Jane Doe, Staff Writer", []) == ["Jane Doe"]
+    assert clean_byline("Reuters Staff", []) == []
+    assert clean_byline("By Illustrated Times", []) == []
+    assert clean_byline("By Maria Silva e João Souza | Redação", []) == ["Maria Silva",
+                                                                          "João Souza"]

@@ -25,15 +25,17 @@ Steps:
 4. trim leading bylines and closing prompts; a closing agency credit becomes
    the attribution.
 
-Cost: every CSS query walks its whole subtree, so the page is queried twice
-(widgets and hints in one query, blocks in another) and the root once; each
+Cost: every CSS query walks its whole subtree, and a selector list costs a test
+per selector at every node, so tags are told by ``tag_id`` (:func:`_tag_ids`) in
+one list of all elements: the page is listed twice (before and after the widgets
+go) and queried once for names and hints, and the root queried once; each
 leaf's text is read once, and each container's text at most once.  Python loops
-run over blocks and candidate containers, never over every node, and never
-recurse (pages can nest 100k levels deep); class-word regexes are tries
-(:func:`newsx.html_vocab.word_pattern`) and run once per distinct class.
-Measured on the development corpus: about 2.2x the CPU time of the bare Lexbor
-parse.  Merging the two page queries into one was tried and is slower: the
-blocks inside widgets then need a walk each, and a kept wrapper a second query.
+run over blocks and candidate containers, never over every node (C-level
+``map``/``compress`` do), and never recurse (pages can nest 100k levels deep);
+class-word regexes are tries (:func:`newsx.html_vocab.word_pattern`) and run
+once per distinct class.  Measured on the development corpus: about 1.9x the
+CPU time of the bare Lexbor parse.  Merging the two page listings into one was
+tried and is slower: the blocks inside widgets then need a walk each.
 """
 
 from __future__ import annotations
@@ -41,8 +43,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
@@ -146,13 +150,24 @@ MAX_FURNITURE_POPS = 12
 # --- selectors and tag tables ---------------------------------------------------
 
 _DROP_TAGS = frozenset(DROP_TAGS)
-_WIDGET_TAGS = frozenset((*DROP_TAGS, *BOILERPLATE_TAGS))
-#: Page widgets and root hints in one query (each query walks the whole page);
-#: the two are told apart by tag and attributes, on the few nodes it returns.
+
+
+def _tag_ids(names: Iterable[str]) -> dict[int, str]:
+    """Lexbor's ids of the tags ``names`` (id -> name).  A selector list of tags
+    costs a test per tag at every node; one ``tag_id`` per node and a dict lookup
+    cost less, and the id is cheaper to read than the ``tag`` string."""
+    parser = LexborHTMLParser("")
+    return {parser.create_node(name).tag_id: name for name in names}
+
+
+_TAG_ID = attrgetter("tag_id")
+_MEM_ID = attrgetter("mem_id")
+#: Code and page widgets by tag, found by tag id in a list of all elements; page
+#: widgets by name and root hints, by one query (attribute tests are C-level).
 _CODE_TAGS = frozenset(CODE_TAGS)
-_PAGE_WIDGETS_AND_HINTS = ", ".join(
-    [*CODE_TAGS, *DROP_TAGS, *BOILERPLATE_TAGS]
-    + [f'[class*="{w}"], [id*="{w}"]' for w in PAGE_WIDGET_WORDS]
+_PAGE_TAGS = _tag_ids((*CODE_TAGS, *DROP_TAGS, *BOILERPLATE_TAGS))
+_PAGE_NAMES_AND_HINTS = ", ".join(
+    [f'[class*="{w}"], [id*="{w}"]' for w in PAGE_WIDGET_WORDS]
     + [f'[{a}="{v}" i]' if v else f"[{a}]" for a, v in ROOT_HINT_ATTRS.items()]
 )
 #: (case-sensitive; ``(?!)`` never matches, should the word list be emptied)
@@ -168,7 +183,9 @@ _WIDGET_CLASS = re.compile(word_pattern(BOILERPLATE_WORDS))
 _WIDGET_ID = re.compile(word_pattern(BOILERPLATE_ID_WORDS))
 #: Elements read as blocks; the ones holding no other block are the paragraphs.
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, blockquote, li, pre, table, dd, dt, div, td, th"
-_BLOCKS_AND_BR = _BLOCKS + ", br"
+#: The blocks and ``<br>``, by tag id (see :func:`_tag_ids`).
+_LAYOUT_TAGS = _tag_ids([*_BLOCKS.split(", "), "br"])
+(_A,) = _tag_ids(["a"])
 #: Put after each ``<br>`` so that text keeps its line breaks; a private-use character,
 #: since source newlines inside a paragraph are only spaces.
 _BR = "\ue000"
@@ -284,7 +301,7 @@ class _Edits:
 
     def mark_break(self, br: LexborNode) -> None:
         """Put :data:`_BR` after a ``<br>``, so that text keeps its line breaks."""
-        br.insert_after(_BR)
+        _INSERT_TEXT_AFTER(br, _BR)
         self.steps.append((br, br, _MARKED))
 
     def undo(self) -> None:
@@ -292,7 +309,7 @@ class _Edits:
         while steps:
             node, anchor, how = steps.pop()
             if how == _AFTER:
-                anchor.insert_after(node, move=True)
+                _INSERT_NODE_AFTER(anchor, node, True)  # (move)
             elif how == _MARKED:
                 mark = node.next
                 if mark is not None:
@@ -300,12 +317,19 @@ class _Edits:
             else:
                 first = anchor.first_child
                 if first is not None:
-                    first.insert_before(node, move=True)
+                    _INSERT_NODE_BEFORE(first, node, True)
                 else:
-                    anchor.insert_child(node, move=True)
+                    _INSERT_CHILD_NODE(anchor, node, True)
 
 
 _AFTER, _FIRST_IN, _MARKED = 0, 1, 2
+#: ``insert_*`` are Cython fused functions: a plain call picks its variant from the
+#: argument's type, at ten times the cost of the move itself; these are the
+#: variants, picked once.
+_INSERT_NODE_AFTER = LexborNode.insert_after[LexborNode]
+_INSERT_NODE_BEFORE = LexborNode.insert_before[LexborNode]
+_INSERT_CHILD_NODE = LexborNode.insert_child[LexborNode]
+_INSERT_TEXT_AFTER = LexborNode.insert_after[str]
 
 
 # --- 1. cleaning ---------------------------------------------------------------
@@ -328,33 +352,47 @@ def _clean_and_layout(body: LexborNode, edits: _Edits) -> tuple[_Layout, list[Le
 
 
 def _page_widgets(body: LexborNode) -> tuple[list, list, list]:
-    """One query for code, page widgets and root hints, told apart by tag and
-    attributes (on the few nodes it returns)."""
+    """Code, page widgets and root hints: code and widgets by tag among all the
+    page's elements, the rest by one query.  Widgets come by tag, then by name:
+    the order matters only past :data:`MAX_WIDGETS`, and is then document order."""
+    nodes = body.css("*")
     code = []
     widgets = []
+    for node in compress(nodes, map(_PAGE_TAGS.__contains__, map(_TAG_ID, nodes))):
+        tag = _PAGE_TAGS[node.tag_id]
+        if tag in _CODE_TAGS:
+            if node.first_child is not None:  # (empty: ``<script src=..>``, left in place)
+                code.append(node)
+        elif tag != "figure" or _is_bare_media(node):
+            widgets.append(node)
+    named = []
     hints = []
     last = None
-    for node in body.css(_PAGE_WIDGETS_AND_HINTS):
+    for node in body.css(_PAGE_NAMES_AND_HINTS):
         mem_id = node.mem_id
         if mem_id == last:  # Lexbor lists a node once per selector it matches, in a row
             continue
         last = mem_id
-        tag = node.tag
-        if tag in _CODE_TAGS:
-            if node.first_child is not None:  # (empty: ``<script src=..>``, left in place)
-                code.append(node)
-            continue
-        if tag in _WIDGET_TAGS:
-            if tag != "figure" or _is_bare_media(node):
-                widgets.append(node)
+        if node.tag_id in _PAGE_TAGS:  # (code or a widget whatever its names)
             continue
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if _PAGE_WIDGET_NAME.search(names):
-            widgets.append(node)
+            named.append(node)
         if _is_hint(attrs):
             hints.append(node)
+    if named:
+        widgets = _in_document_order(widgets + named, nodes) if widgets else named
     return code, widgets, hints
+
+
+def _in_document_order(some: list[LexborNode], nodes: list[LexborNode]) -> list[LexborNode]:
+    """``some`` sorted as in ``nodes`` (all elements, in document order); only
+    needed when there are more than :data:`MAX_WIDGETS`."""
+    if len(some) <= MAX_WIDGETS:
+        return some
+    position = {mem_id: i for i, mem_id in enumerate(map(_MEM_ID, nodes))}
+    return sorted(some, key=lambda n: position[n.mem_id])
 
 
 def _is_hint(attrs: dict) -> bool:
@@ -398,7 +436,7 @@ def _root_widgets(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]
         if mem_id == last:  # (listed once per selector it matches)
             continue
         last = mem_id
-        if node.tag == "a":
+        if node.tag_id == _A:
             links.append(node)
         attrs = node.attributes
         cls = attrs.get("class")
@@ -484,8 +522,10 @@ def _layout(scope: LexborNode, edits: _Edits) -> _Layout:
     brs = []
     containers: set[int] = set()
     add = containers.add
-    for node in scope.css(_BLOCKS_AND_BR):
-        tag = node.tag
+    elements = scope.css("*")  # (see _tag_ids)
+    for node, tag in zip(elements, map(_LAYOUT_TAGS.get, map(_TAG_ID, elements)), strict=True):
+        if tag is None:
+            continue
         if tag == "br":
             brs.append(node)
             continue

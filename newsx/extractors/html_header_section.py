@@ -172,7 +172,8 @@ def _types(obj: dict) -> list:
 def _is_section(text: str, sites: list[str], title: str | None) -> bool:
     if not text or len(text) > 60 or len(text.split()) > MAX_SECTION_WORDS:
         return False
-    if (_NOT_SECTION.match(text) or is_site_like(text, sites) or _NOT_LABEL.search(text)
-            or "." in text.replace(".S.", "")):
+    # cheapest tests first: the long alternation and the site names come last
+    if (_NOT_LABEL.search(text) or "." in text.replace(".S.", "") or _NOT_SECTION.match(text)
+            or is_site_like(text, sites)):
         return False
     return not (title and overlap(text, title) > 0.5)

@@ -186,19 +186,19 @@ def read_near(page: PageMeta, container: Any) -> None:
 def _sort(page: PageMeta, node: Any) -> None:
     """File one scanned node under its kind(s)."""
     tag = node.tag
-    attrs = node.attributes
     if tag == "title":
         if page.title is None and node.parent is not None and node.parent.tag == "head":
             page.title = squash(node.text()) or None
         return
     if tag == "link":
-        page.canonical = page.canonical or (attrs.get("href") or "").strip() or None
+        page.canonical = page.canonical or (node.attributes.get("href") or "").strip() or None
         return
     if tag == "script":
         raw = node.text()
         if raw and len(raw) <= MAX_JSONLD_CHARS:
             page.jsonld.extend(typed_objects(parse_jsonld(raw)))
         return
+    attrs = node.attributes
     if tag == "h1":
         page.h1.append(node)
     elif tag == "time":

@@ -28,7 +28,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter, itemgetter
 from urllib.parse import SplitResult, urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 from newsx.dates import parse_date, parse_iso, search_date
 from newsx.document import Document
@@ -442,16 +445,35 @@ def _text(node) -> str:
     return _clean(text)
 
 
-def _parts(node, tags: frozenset, class_re: re.Pattern) -> Iterator:
-    """``node`` and its descendant elements, in document order, whose tag is in
-    ``tags`` or whose class holds a word of ``class_re`` (lower-cased)."""
+def _tag_ids(names) -> frozenset[int]:
+    """Lexbor's ids of the tags ``names``: ``tag_id`` is cheaper to read than ``tag``."""
+    parser = LexborHTMLParser("")
+    return frozenset(parser.create_node(name).tag_id for name in names)
+
+
+_NOISE_IDS = _tag_ids(NOISE_TAGS)
+_TITLE_IDS = _tag_ids(TITLE_TAGS)
+_TIME_ID = next(iter(_tag_ids(["time"])))
+_A_ID = next(iter(_tag_ids(["a"])))
+
+
+def _elements(node) -> list[tuple]:
+    """``node`` and its descendants, in document order, as (node, tag id, lower-cased
+    class): read once per teaser link for both its title and its noise parts."""
+    out = []
     for part in node.traverse():
-        if part.tag in tags:
-            yield part
-            continue
         classes = part.attributes.get("class")
-        if classes and class_re.search(classes.lower()):
-            yield part
+        out.append((part, part.tag_id, classes.lower() if classes else ""))
+    return out
+
+
+def _parts(elements: list[tuple], tags: frozenset[int], class_re: re.Pattern) -> list:
+    """The :func:`_elements` whose tag is in ``tags`` or whose class holds a word of
+    ``class_re``."""
+    return [
+        part for part, tag, classes in elements
+        if tag in tags or (classes and class_re.search(classes))
+    ]
 
 
 def _negative_attrs(node, strips: bool = True, attrs: dict | None = None) -> bool:
@@ -670,6 +692,9 @@ def _scan(doc: Document) -> _Scan:
     return scan
 
 
+_ATTRS, _CLASS = attrgetter("attrs"), itemgetter("class")
+
+
 def _build_scan(body) -> _Scan:
     """Find boxes whose class names a recommendation block, at C speed where possible.
 
@@ -680,8 +705,8 @@ def _build_scan(body) -> _Scan:
     regex, and each element looks its value's verdict up.
     """
     nodes = body.css("div[class], section[class], aside[class], ul[class], ol[class], span[class]")
-    values = [node.attrs["class"] for node in nodes]
-    kinds = _value_kinds(list(dict.fromkeys(v for v in values if v)))
+    values = list(map(_CLASS, map(_ATTRS, nodes)))  # map(): no Python loop per node
+    kinds = _value_kinds(list(dict.fromkeys(filter(None, values))))
     blocks, labels, tickers = [], [], set()
     for node, value in zip(nodes, values, strict=True):
         found = kinds.get(value)
@@ -952,11 +977,10 @@ def tickers_above_headline(doc: Document, title: str | None) -> list:
 # --- items -------------------------------------------------------------------
 
 
-def _strip_noise(link, text: str) -> str:
-    """``text`` without the link's dates, kickers, ranks, teasers ... (when a headline is left)."""
-    for noise in _parts(link, NOISE_TAGS, NOISE_CLASS_RE):
-        if noise is link:
-            continue
+def _strip_noise(elements: list[tuple], text: str) -> str:
+    """``text`` without the link's dates, kickers, ranks, teasers ... (when a headline
+    is left).  ``elements``: the link's :func:`_elements` (the link itself included)."""
+    for noise in _parts(elements, _NOISE_IDS, NOISE_CLASS_RE):
         part = _text(noise)
         if part and part in text:
             rest = _clean(text.replace(part, " ", 1))
@@ -965,34 +989,33 @@ def _strip_noise(link, text: str) -> str:
     return text
 
 
-def _title_of(link, full: str | None = None) -> str:
+def _title_of(link, full: str | None = None, attrs: dict | None = None) -> str:
     """The headline of a teaser link: title element, link title, or cleaned text.
 
-    ``full``: the link's :func:`_text` when the caller has it."""
+    ``full``: the link's :func:`_text`, ``attrs``: its attributes, when the caller has them."""
     if full is None:
         full = _text(link)
     if next(link.iter(), None) is None:  # text only: nothing to pick from or strip
         return _RANK.sub("", full)
-    title = _title_element_text(link)
+    elements = _elements(link)
+    title = _title_element_text(elements)
     if title:
         rest = _clean(full.replace(title, " ", 1))
         if _is_kicker(title, rest):
-            return _strip_noise(link, rest)
+            return _strip_noise(elements, rest)
         if _looks_like_headline(title):
             return title
-    attr = _clean(link.attrs.get("title"))
+    attr = _clean((link.attributes if attrs is None else attrs).get("title"))
     if attr and full.casefold().startswith(attr.casefold()):
         return attr
-    return _RANK.sub("", _strip_noise(link, full))
+    return _RANK.sub("", _strip_noise(elements, full))
 
 
-def _title_element_text(link) -> str:
+def _title_element_text(elements: list[tuple]) -> str:
     """Text of the link's title element; of the innermost one when wrappers nest
     ("item__title-wrapper" > h4 "item__hed" + "item__dek")."""
     chosen = ""
-    for node in _parts(link, TITLE_TAGS, TITLE_CLASS_RE):
-        if node is link:
-            continue
+    for node in _parts(elements, _TITLE_IDS, TITLE_CLASS_RE):
         text = _text(node)
         if not text:
             continue
@@ -1047,7 +1070,7 @@ def _links_all_to(node, href: str | None) -> bool:
     that is the next card's, a few elements on (a ``css()`` call would fetch all)."""
     count = 0
     for part in node.traverse():
-        if part.tag != "a":
+        if part.tag_id != _A_ID:
             continue
         attrs = part.attributes
         if "href" in attrs:
@@ -1064,7 +1087,9 @@ def _card_parts(card) -> tuple[object | None, list]:
     for node in card.traverse():
         classes = node.attributes.get("class")
         classes = classes.lower() if classes else ""
-        if date is None and (node.tag == "time" or (classes and DATE_CLASS_RE.search(classes))):
+        if date is None and (
+            node.tag_id == _TIME_ID or (classes and DATE_CLASS_RE.search(classes))
+        ):
             date = node
         if classes and SECTION_CLASS_RE.search(classes):
             sections.append(node)
@@ -1143,7 +1168,7 @@ def _candidate(link, block: _Block, page: _Page) -> _Candidate | None:
     if _is_negative(link, page.negative, stop=block.ids):
         return None
     full = _text(link)
-    title = _title_of(link, full)
+    title = _title_of(link, full, attrs)
     if not _looks_like_headline(title) or _is_body_link(link, title):
         return None
     return _Candidate(found[1], found[0], title, link, block, full)
