@@ -1053,10 +1053,11 @@ def _is_body_link(link, text: str) -> bool:
 def _card(link, block_nodes: tuple):
     """The teaser card around ``link``: its ancestors whose links all go to its href."""
     href = link.attrs.get("href")
+    block_ids = {b.mem_id for b in block_nodes}  # (wrappers are new objects: compare ids)
     card = link
     for _ in range(MAX_CARD_CLIMB):
         parent = card.parent
-        if parent is None or any(parent is b for b in block_nodes):
+        if parent is None or parent.mem_id in block_ids:
             break
         if not _links_all_to(parent, href):
             break
