@@ -452,3 +452,23 @@ def test_named_widget_with_a_widget_tag_counts_once_and_is_no_hint():
     assert [n.tag for n in code] == ["style"]  # (an SVG's style too)
     assert [n.tag for n in widgets] == ["aside", "svg", "div"]
     assert hints == []
+
+
+def test_player_box_with_caption_and_countdown_is_dropped():
+    player = ('<div><div><video src="/v.mp4"></video></div>'
+              "<div>The priest saving gang members</div><div>Your video will play in 00:25</div></div>")
+    body = _body(_page(player + f"<p>{PARA}</p><p>{PARA}</p>"))
+    assert "Your video" not in body.text and "priest" not in body.text
+    assert PARA.strip() in body.text
+
+
+def test_player_inside_a_long_paragraph_keeps_the_paragraph():
+    article = f'<p>{PARA}<object data="/clip.swf"></object></p><p>{PARA}</p>'
+    assert _body(_page(article)).text.count(PARA.strip()) == 2
+
+
+def test_links_one_per_indented_line_are_a_link_list_not_prose():
+    links = ("<p>\n                <a href='/d'>Disclosures</a>\n"
+             "                <a href='https://partner.example'>Partner.com</a>\n            </p>")
+    body = _body(_page(f"<p>{PARA}</p>{links}<p>{PARA}</p>"))
+    assert "Partner.com" not in body.text

@@ -172,10 +172,15 @@ _PAGE_NAMES_AND_HINTS = ", ".join(
 )
 #: (case-sensitive; ``(?!)`` never matches, should the word list be emptied)
 _PAGE_WIDGET_NAME = re.compile("|".join(map(re.escape, PAGE_WIDGET_WORDS)) or "(?!)")
+#: Players: the box around one, up to this much text (a caption, "Your video will
+#: play in 0:25"), is a media widget whatever its class.
+_MEDIA_TAGS = ("video", "audio", "object", "embed")
+MAX_MEDIA_BOX_CHARS = 200
+MAX_MEDIA_CLIMB = 8
 #: Elements of the root whose attributes may make them a widget; the words are
 #: then matched by one regex each (a selector per word would walk the root ~80 times).
 _LINKS_AND_ATTRIBUTED = ", ".join(
-    ["a", "[class]", "[id]", "[style]", "[role]", *(f"[{a}]" for a in HIDDEN_ATTRS)]
+    ["a", *_MEDIA_TAGS, "[class]", "[id]", "[style]", "[role]", *(f"[{a}]" for a in HIDDEN_ATTRS)]
 )
 #: Attributes that can hide an element (most elements have none: one set check).
 _HIDING_NAMES = frozenset((*HIDDEN_ATTRS, "role", "style"))
@@ -186,6 +191,7 @@ _BLOCKS = "p, h1, h2, h3, h4, h5, h6, blockquote, li, pre, table, dd, dt, div, t
 #: The blocks and ``<br>``, by tag id (see :func:`_tag_ids`).
 _LAYOUT_TAGS = _tag_ids([*_BLOCKS.split(", "), "br"])
 (_A,) = _tag_ids(["a"])
+_MEDIA_IDS = frozenset(_tag_ids(_MEDIA_TAGS))
 #: Put after each ``<br>`` so that text keeps its line breaks; a private-use character,
 #: since source newlines inside a paragraph are only spaces.
 _BR = "\ue000"
@@ -436,8 +442,12 @@ def _root_widgets(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]
         if mem_id == last:  # (listed once per selector it matches)
             continue
         last = mem_id
-        if node.tag_id == _A:
+        tag_id = node.tag_id
+        if tag_id == _A:
             links.append(node)
+        elif tag_id in _MEDIA_IDS:
+            out.append(_media_box(node, root))
+            continue
         attrs = node.attributes
         cls = attrs.get("class")
         if cls:
@@ -456,6 +466,22 @@ def _root_widgets(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]
         if not _HIDING_NAMES.isdisjoint(attrs) and _is_hidden(attrs):
             out.append(node)
     return out, links
+
+
+def _media_box(media: LexborNode, root: LexborNode) -> LexborNode:
+    """The outermost element around a player holding no more than its caption and
+    controls' text (below the root): a box that is not article text."""
+    box = media
+    root_id = root.mem_id
+    node = media.parent
+    for _ in range(MAX_MEDIA_CLIMB):
+        if node is None or node.mem_id == root_id:
+            break
+        if len(_normalise(node.text())) > MAX_MEDIA_BOX_CHARS:
+            break
+        box = node
+        node = node.parent
+    return box
 
 
 def _is_hidden(attrs: dict) -> bool:
@@ -1020,8 +1046,10 @@ def _linked_chars(links: list[LexborNode], layout: _Layout) -> dict[int, int]:
 
 def _is_link_line(text: str, linked: int) -> bool:
     """Mostly link text, or a short label and links ("Related: <a>..</a>",
-    "Tags: <a>..</a>, <a>..</a>"): a pointer elsewhere, not prose."""
-    text = text.strip()
+    "Tags: <a>..</a>, <a>..</a>"): a pointer elsewhere, not prose.  Spacing is
+    collapsed first, so that the indentation between links written one per source
+    line does not count as prose."""
+    text = _normalise(text)
     if linked > MAX_BLOCK_LINK_SHARE * len(text):
         return True
     label, colon, rest = text.partition(":")
