@@ -206,6 +206,12 @@ def test_visible_dateline_without_metadata():
     assert h.published == "2019-11-18T21:24:00"
 
 
+def test_date_in_the_headline_is_not_the_publication_day():
+    h = header(page("", "<h1>Weekly edition for March 26, 2015</h1><p>By Ann Lee</p>"
+                        "<p>March 25, 2015</p><p>" + PROSE + "</p>"))
+    assert h.published == "2015-03-25"
+
+
 def test_reader_day_wins_over_utc_day():
     """Visible 9:24 pm ET on the 18th = 02:24 UTC on the 19th: keep the 18th, with -05:00."""
     html = page('<meta property="article:published_time" content="2019-11-19T02:24:00Z">',

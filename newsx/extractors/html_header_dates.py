@@ -146,11 +146,13 @@ MAX_DATELINE = 160
 
 def seen_dates(text: str, anchor: int) -> list[Seen]:
     """Dates shown on the short lines of ``text`` (the lines around the headline at
-    ``anchor``), labelled, with whether they come after the headline."""
+    ``anchor``), labelled, with whether they come after the headline.  The
+    headline's own line is left out: a date in a title ("Weekly edition for
+    March 26") names the subject, not the day of publication."""
     lines = text.split("\n")
     at = text.count("\n", 0, anchor)  # the headline's line
     before = [ln for ln in lines[:at] if len(ln) <= MAX_DATELINE]
-    after = [ln for ln in lines[at:] if len(ln) <= MAX_DATELINE]
+    after = [ln for ln in lines[at + 1:] if len(ln) <= MAX_DATELINE]
     cut = sum(map(len, before)) + len(before)  # the headline's offset in the kept lines
     short = "\n".join(before + after)
     return [Seen(m.iso, _label(short, m), m.has_time, m.start >= cut) for m in find_dates(short)]
