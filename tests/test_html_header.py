@@ -206,6 +206,14 @@ def test_visible_dateline_without_metadata():
     assert h.published == "2019-11-18T21:24:00"
 
 
+def test_byline_is_read_under_the_headline_element_not_a_sticky_bar_copy():
+    title = "Council backs new library after long debate"
+    sticky = f'<div class="sticky-bar"><span>{title}</span><p>{PROSE * 6}</p></div>'
+    article = (f'<article><h1>{title}</h1><span class="byline">By <a href="/ann">Ann Lee</a>'
+               f"</span><p>{PROSE}</p></article>")
+    assert header(page("", sticky + article)).authors == ["Ann Lee"]
+
+
 def test_date_in_the_headline_is_not_the_publication_day():
     h = header(page("", "<h1>Weekly edition for March 26, 2015</h1><p>By Ann Lee</p>"
                         "<p>March 25, 2015</p><p>" + PROSE + "</p>"))

@@ -197,28 +197,46 @@ def _surroundings(tree: Any, node: Any, raw: str | None) -> tuple[str, int, Any]
     element whose byline and kicker elements are read: the nearest ancestors of the
     headline element with enough text after the headline (reading the whole body's
     text costs a quarter of the parse); the whole body when the headline has no
-    element."""
+    element.  The headline element's own copy of its text is found by a mark put
+    in it for the reading: a menu or a sticky bar above often repeats the title."""
     body = tree.body if tree.body is not None else tree.root
     if node is not None and raw:
-        probe = squash(raw)[:40]
-        scope, near, text = node, None, ""
-        while scope.parent is not None and scope is not body:
-            scope = scope.parent
-            if scope.tag == "html":
-                break
-            text = scope.text(separator="\n")
-            at = text.find(probe)
-            if at >= 0 and near is None and len(text) - at >= NEAR_AFTER:
-                near = scope
-            if at >= 0 and len(text) - at >= SCOPE_AFTER:
-                break
-        anchor = _find(text, raw) if text else -1
-        if anchor >= 0:
-            return text, anchor, near or scope
+        mark = _put_mark(node)
+        try:
+            scope, near, text, at = node, None, "", -1
+            while scope.parent is not None and scope is not body:
+                scope = scope.parent
+                if scope.tag == "html":
+                    break
+                text = scope.text(separator="\n")
+                at = text.find(HEADLINE_MARK)
+                if at >= 0 and near is None and len(text) - at >= NEAR_AFTER:
+                    near = scope
+                if at >= 0 and len(text) - at >= SCOPE_AFTER:
+                    break
+        finally:
+            mark.decompose()
+        if at >= 0:
+            return text.replace(HEADLINE_MARK, "", 1), at, near or scope
     if body is None:
         return "", -1, None
     text = body.text(separator="\n")
     return text, _find(text, raw) if raw else -1, body
+
+
+#: Put at the start of the headline element while its surroundings are read (a
+#: private-use character: no page text holds it).
+HEADLINE_MARK = "\ue001"
+
+
+def _put_mark(node: Any) -> Any:
+    """Insert :data:`HEADLINE_MARK` as the first text of ``node``; return the mark's node."""
+    first = node.first_child
+    if first is None:
+        node.insert_child(HEADLINE_MARK)
+        return node.last_child
+    first.insert_before(HEADLINE_MARK)
+    return first.prev
 
 
 #: Occurrences of the headline considered (menus and teasers repeat it).
