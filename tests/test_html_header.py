@@ -214,6 +214,23 @@ def test_byline_is_read_under_the_headline_element_not_a_sticky_bar_copy():
     assert header(page("", sticky + article)).authors == ["Ann Lee"]
 
 
+def test_unmarked_time_in_a_sidebar_is_not_the_dateline():
+    sidebar = ('<aside><h3>Live news</h3><ul><li><time datetime="2015-05-13T10:25:21+02:00">'
+               "13/05/2015 10:25</time> Markets open higher</li></ul></aside>")
+    menu = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section number {i}</a></li>"
+                                 for i in range(40)) + "</ul></nav>"
+    sidebar += menu  # (the lines just above the headline are its surroundings)
+    article = ("<article><h1>Third blogger attacked in the capital</h1><p>Date created : "
+               "2015-05-12</p><p>" + PROSE + "</p></article>")
+    assert header(page("", sidebar + article)).published == "2015-05-12"
+
+
+def test_unmarked_time_under_the_headline_is_the_dateline():
+    article = ('<article><h1>Third blogger attacked in the capital</h1><p><time '
+               'datetime="2015-05-12T09:00:00+02:00">12 May 2015</time></p><p>' + PROSE + "</p>")
+    assert header(page("", article + "</article>")).published == "2015-05-12T09:00:00+02:00"
+
+
 def test_date_in_the_headline_is_not_the_publication_day():
     h = header(page("", "<h1>Weekly edition for March 26, 2015</h1><p>By Ann Lee</p>"
                         "<p>March 25, 2015</p><p>" + PROSE + "</p>"))

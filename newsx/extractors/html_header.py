@@ -393,10 +393,19 @@ def _lines_before(text: str, anchor: int) -> list[str]:
 
 
 def _dates(p: _Page) -> tuple[str | None, str | None]:
-    published, modified = machine_dates(p.meta)
+    unmarked: list[Any] = []
+    published, modified = machine_dates(p.meta, unmarked)
+    if unmarked and p.at >= 0 and not _shown_near(unmarked[0], p.context):
+        published = published[1:]  # a sidebar's or a ticker's <time>, not the dateline's
     seen = seen_dates(p.context, p.at) if p.at >= 0 else []
     dates = decide(published, modified, seen, p.url)
     return dates.published, dates.modified
+
+
+def _shown_near(node: Any, context: str) -> bool:
+    """Is the element's text among the lines around the headline (or has it none)?"""
+    text = squash(node.text())
+    return not text or text in context
 
 
 #: Byline elements further than this from the headline (in page-text characters)

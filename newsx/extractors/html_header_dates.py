@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from newsx.dates import DateMatch, find_dates, parse_iso
 from newsx.extractors.html_meta import PageMeta, ld_text
@@ -49,7 +50,8 @@ _UPDATED = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(
-    r"(?=[pvоdo入기作公発])(?:published|posted|publicado|publicada|publié|veröffentlicht|publiziert"
+    r"(?=[pvоdoc入기作公発])(?:published|posted|created|publicado|publicada|publié|veröffentlicht"
+    r"|publiziert"
     r"|pubblicato|опубликовано|diterbitkan|original|入力|기사입력|作成|公開|発行)"
     r"\W{0,6}(?:on|at|am|em|el|le|:)?\W{0,3}$",
     re.IGNORECASE,
@@ -85,8 +87,14 @@ class Seen:
     after: bool = True
 
 
-def machine_dates(page: PageMeta) -> tuple[list[str], list[str]]:
-    """Publication and update timestamps the page declares, most trusted first."""
+def machine_dates(page: PageMeta, unmarked: list[Any] | None = None
+                  ) -> tuple[list[str], list[str]]:
+    """Publication and update timestamps the page declares, most trusted first.
+
+    An unmarked ``<time datetime>`` is used only when nothing better is declared;
+    its element then goes to ``unmarked``, for the caller to check where it is.
+    """
+    unmarked = [] if unmarked is None else unmarked
     published: list[str] = []
     modified: list[str] = []
     parsed: dict[str, str | None] = {}  # pages repeat one stamp in several places
@@ -109,7 +117,7 @@ def machine_dates(page: PageMeta) -> tuple[list[str], list[str]]:
         add(published, _stamp(node))
     for node in page.props("dateModified")[:3]:
         add(modified, _stamp(node))
-    plain: list[str] = []
+    plain: list[tuple[str, Any]] = []  # (iso, node)
     for node in page.times[:6]:
         attrs = node.attributes
         cls = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
@@ -118,10 +126,14 @@ def machine_dates(page: PageMeta) -> tuple[list[str], list[str]]:
         elif _MODIFIED_CLASS.search(cls):
             add(modified, _stamp(node))
         else:
-            add(plain, _stamp(node))
+            stamp = _stamp(node)
+            iso = parse_iso(stamp) if stamp else None
+            if iso:
+                plain.append((iso, node))
     add(published, ld_text(article.get("dateCreated")))
     if not published and plain:
-        published.append(plain[0])  # an unmarked <time datetime> is the dateline's
+        published.append(plain[0][0])  # an unmarked <time datetime> is the dateline's
+        unmarked.append(plain[0][1])
     return published, modified
 
 
