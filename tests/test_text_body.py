@@ -295,3 +295,10 @@ def test_glued_teaser_is_not_prose() -> None:
     teaser = "Ford Recalls F-150 Trucks Over Faulty BrakesFord is recalling many trucks today."
     assert text_body._is_glued_teaser(teaser)
     assert not text_body._is_glued_teaser(PROSE[0])
+
+
+def test_long_chinese_paragraph_with_full_width_stops_is_prose() -> None:
+    sentence = "市政府周二批准了新的预算方案，将增加对学校和道路的投入，会议一直持续到深夜。"
+    long_paragraph = sentence * 6  # ~230 Han characters, no spaces after the stops
+    lines = [*MENU, "市议会通过新预算", sentence * 2, long_paragraph, sentence * 2, *FOOTER]
+    assert long_paragraph in _texts("\n".join(lines))

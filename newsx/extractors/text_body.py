@@ -69,8 +69,9 @@ _STOPWORDS = frozenset(
 
 #: Sentence-final punctuation (also after a closing quote or bracket).
 _TERMINAL = re.compile(r"[.!?。！？…:;]['\"’”»)\]]*$")
-#: A sentence end inside a line: punctuation followed by a space and a capital.
-_SENTENCE_END = re.compile(r"[.!?。！？](?:['\"’”»)]*)(?:\s+(?=\S)|$)")
+#: A sentence end inside a line: punctuation followed by a space (or the line's end);
+#: Chinese and Japanese put no space after their full-width stops.
+_SENTENCE_END = re.compile(r"[.!?](?:['\"’”»)]*)(?:\s+(?=\S)|$)|[。！？](?:['\"’”»)」』]*)")
 #: Two words glued at a lower/upper case boundary, as when a headline link and
 #: its teaser text are rendered without a break.
 _GLUE = re.compile(r"[A-Z](?<=[a-z?!.’”'\"][A-Z])[a-z]")  # capital first: rare, so fast to scan
