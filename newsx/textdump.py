@@ -89,24 +89,27 @@ class DumpLine(NamedTuple):
 class DumpLines(Sequence[DumpLine]):
     """The logical lines of a dump, stored by column.
 
-    ``texts`` holds each line's text; ``blanks`` and ``bullets`` hold one byte
-    a line (1: a blank line came before it / a bullet was removed).  Indexing
+    ``texts`` holds each line's text; ``blanks``, ``bullets`` and ``tabs`` hold
+    one byte a line (1: a blank line came before it / a bullet was removed / tabs
+    separated its words, as browsers join table cells).  Indexing
     and iterating give :class:`DumpLine` tuples made on demand; code that
     reads every line should read the columns instead.  A tuple and an index
     object per line would cost ~100 bytes a line, more than most lines' text.
     """
 
-    __slots__ = ("blanks", "bullets", "texts")
+    __slots__ = ("blanks", "bullets", "tabs", "texts")
 
     def __init__(
         self,
         texts: list[str] | None = None,
         blanks: bytearray | None = None,
         bullets: bytearray | None = None,
+        tabs: bytearray | None = None,
     ) -> None:
         self.texts: list[str] = texts if texts is not None else []
         self.blanks = blanks if blanks is not None else bytearray(len(self.texts))
         self.bullets = bullets if bullets is not None else bytearray(len(self.texts))
+        self.tabs = tabs if tabs is not None else bytearray(len(self.texts))
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -280,18 +283,22 @@ def _split_unwrapped(raw: list[str]) -> DumpLines:
     """
     texts: list[str] = []
     blanks = bytearray()
-    add_text, add_blank = texts.append, blanks.append
+    tabs = bytearray()
+    add_text, add_blank, add_tab = texts.append, blanks.append, tabs.append
     blank = False
     for line in raw:
+        tabbed = False
         if "  " in line or not line.isprintable() or line[:1] == " " or line[-1:] == " ":
+            tabbed = "\t" in line.strip()  # (a tab is not printable: only such lines have one)
             line = _collapse(line)
         if line:
             add_text(line)
             add_blank(blank)
+            add_tab(tabbed)
             blank = False
         else:
             blank = True
-    return DumpLines(texts, blanks, _take_bullets(texts))
+    return DumpLines(texts, blanks, _take_bullets(texts), tabs)
 
 
 def _take_bullets(texts: list[str]) -> bytearray:

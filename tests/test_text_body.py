@@ -302,3 +302,18 @@ def test_long_chinese_paragraph_with_full_width_stops_is_prose() -> None:
     long_paragraph = sentence * 6  # ~230 Han characters, no spaces after the stops
     lines = [*MENU, "市议会通过新预算", sentence * 2, long_paragraph, sentence * 2, *FOOTER]
     assert long_paragraph in _texts("\n".join(lines))
+
+
+def test_data_table_does_not_cut_the_article() -> None:
+    rows = [f"Ward {n}\t{100 + n} votes\t{40 + n}%" for n in range(25)]
+    lines = [*MENU, PROSE[0], PROSE[1], "Results by ward", *rows, PROSE[2], PROSE[3], *FOOTER]
+    texts = _texts("\n".join(lines))
+    assert PROSE[0] in texts and PROSE[3] in texts
+
+
+def test_tabs_are_noted_per_line() -> None:
+    from newsx.textdump import split_dump
+
+    lines = split_dump(["Name\tVotes", "A plain line", "  Ward 1 \t 120  "])
+    assert list(lines.tabs) == [1, 0, 1]
+    assert lines.texts == ["Name Votes", "A plain line", "Ward 1 120"]
