@@ -317,3 +317,25 @@ def test_tabs_are_noted_per_line() -> None:
     lines = split_dump(["Name\tVotes", "A plain line", "  Ward 1 \t 120  "])
     assert list(lines.tabs) == [1, 0, 1]
     assert lines.texts == ["Name Votes", "A plain line", "Ward 1 120"]
+
+
+def test_list_items_without_bullets_inside_the_article_are_kept() -> None:
+    items = ["Preheat the oven to 200 degrees", "Chop two onions finely", "Stir in the rice slowly"]
+    lines = [*MENU, PROSE[0], PROSE[1], *items, PROSE[2], PROSE[3], *FOOTER]
+    body = _body("\n".join(lines))
+    kept = [b for b in body.blocks if b.text in items]
+    assert [b.text for b in kept] == items
+    # (the last one, right before prose, may read as a sub-heading)
+    assert [b.kind for b in kept[:2]] == ["list_item", "list_item"]
+
+
+def test_read_also_pointer_inside_the_article_is_not_a_list_item() -> None:
+    pointer = "Read also: The council approves the new bridge plan"
+    lines = [*MENU, PROSE[0], PROSE[1], pointer, PROSE[2], PROSE[3], *FOOTER]
+    assert pointer not in _texts("\n".join(lines))
+
+
+def test_caption_repeated_under_every_picture_is_not_a_list_item() -> None:
+    caption = "Exclusive recipe for a quick dinner."
+    lines = [*MENU, PROSE[0], caption, PROSE[1], caption, PROSE[2], caption, PROSE[3], *FOOTER]
+    assert caption not in _texts("\n".join(lines))

@@ -38,6 +38,7 @@ from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
 from newsx.patterns import trie_pattern
 from newsx.record import RelatedItem
+from newsx.related_vocab import INLINE_LABELS, INLINE_RE  # noqa: F401 - INLINE_RE re-exported
 
 # --- vocabulary --------------------------------------------------------------
 
@@ -151,22 +152,6 @@ NOT_LABEL_RE = re.compile(
     r"around the web|newsletters?|podcasts?|authors?|comments?)\b"
 )
 
-# Inline labels that open a one-line "Read also: <link>" between paragraphs.
-INLINE_LABELS: tuple[str, ...] = (
-    r"related(?: (?:post|article|story|content|reading))?", r"read (?:also|more|next)",
-    r"also read", r"see also", r"also", r"more",
-    r"(?:le|lea|lee) (?:también|además)", r"(?:mira|ver|vea) también",  # es
-    r"(?:à |a )?(?:lire|voir) (?:aussi|également)",  # fr
-    r"lesen sie (?:auch|mehr)", r"mehr zum thema",  # de
-    r"(?:leggi|vedi|guarda) (?:anche|pure)(?: su)?",  # it
-    r"(?:leia|veja|saiba) (?:também|mais)",  # pt
-    r"(?:читайте|смотрите) (?:также|ещ[её])",  # ru
-    r"関連記事", r"관련 ?기사", r"相[关關][阅閱][读讀]|延伸[阅閱][读讀]",  # ja ko zh
-    r"[اإ]قر[أا] [أا]يضا?ً?",  # ar
-    r"(?:lees|bekijk) ook",  # nl
-    r"baca juga", r"(?:czytaj|zobacz) (?:także|też|również)", r"läs (?:också|även)",
-)
-INLINE_RE = re.compile(r"^\s*(?:" + "|".join(INLINE_LABELS) + r")\s*[:\-–—]", re.IGNORECASE)
 
 
 def _first_chars(fragment: str) -> set[str] | None:

@@ -29,6 +29,7 @@ from newsx.agencies import AGENCY_PATTERN, CREDIT_LEAD_PATTERN
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
 from newsx.record import Block, Body
+from newsx.related_vocab import INLINE_RE
 
 # --- vocabulary ---------------------------------------------------------------
 
@@ -220,6 +221,14 @@ _CREDIT_OPENINGS = (
     "reporting by", "(reporting by", "additional reporting by", "writing by", "editing by",
     "compiled by", "write to ", "follow ", "reach ", "source: ", "via syndigate",
     "first published", "published ", "published: ", "updated ", "updated: ", "citation: ",
+)
+#: Openings of a picture's or a text's credit line (several languages): "Photo: ...",
+#: "Текст: <name>", "личный архив <name>" (a personal archive's picture).
+_MEDIA_CREDIT_OPENINGS = (
+    "photo:", "photos:", "photo by", "image:", "picture:", "video:", "text:", "words:",
+    "foto:", "fotos:", "фото:", "текст:", "texto:", "texte:", "bild:",
+    "personal archive", "личный архив", "archivo personal", "arquivo pessoal",
+    "archives personnelles", "privatarchiv",
 )
 #: The same, checked in full: "Follow X on Twitter", "Jane Doe contributed reporting".
 _CREDIT_LINE = re.compile(
@@ -720,6 +729,7 @@ def _blocks(
 ) -> list[Block]:
     """Typed blocks of the run, without the chrome lines inside it."""
     blocks: list[Block] = []
+    repeated = _repeated(texts, start, end)
     for i in range(start, end):
         text, value = texts[i], values[i]
         if value > 0 or (value == _NEUTRAL and _is_prose_line(text)):
@@ -730,6 +740,10 @@ def _blocks(
             blocks.append(Block("list_item", text))
         elif _is_heading(text, values, i, start, end):
             blocks.append(Block("heading", text))
+        elif value != _REPEATED and text not in repeated and _is_unmarked_item(text):
+            # a capitalised line right before prose is a wire story's sub-heading
+            shouts = text.isupper() and i + 1 < end and values[i + 1] > 0
+            blocks.append(Block("heading" if shouts else "list_item", text))
     return blocks
 
 
@@ -743,6 +757,28 @@ def _is_list_item(text: str) -> bool:
     return _weight(text) >= _LIST_ITEM_MIN_WORDS and not _is_chrome(text.lower())
 
 
+def _repeated(texts: list[str], start: int, end: int) -> set[str]:
+    """Lines seen more than once in ``texts[start:end]``: a caption or a prompt that a
+    template repeats under every picture or section, not a list item.  (Lines
+    merely opening alike are kept: ingredient lists, Q&A, shopping links do.)"""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for text in texts[start:end]:
+        (twice if text in seen else seen).add(text)
+    return twice
+
+
+def _is_unmarked_item(text: str) -> bool:
+    """A short line inside the article that is no chrome, credit or pointer to another
+    story: a list item, a table row or a code line.  Browsers' ``innerText``
+    prints list items without their bullets, so none can be required."""
+    if not _is_list_item(text):
+        return False
+    lower = text.lower()
+    return (not _is_credit(lower) and not lower.startswith(_MEDIA_CREDIT_OPENINGS)
+            and INLINE_RE.match(text) is None)
+
+
 def _is_heading(text: str, values: Sequence[float], i: int, start: int, end: int) -> bool:
     """A short non-prose line right before prose that names a section."""
     if not (start < i < end - 1) or values[i + 1] <= 0:
@@ -752,6 +788,8 @@ def _is_heading(text: str, values: Sequence[float], i: int, start: int, end: int
         return False
     lower = text.lower()
     if _is_chrome(lower) or _is_credit(lower) or text.isupper() or _BYLINE_MARK.search(text):
+        return False
+    if INLINE_RE.match(text):  # "Read also: <title>", a pointer to another story
         return False
     return text[0].isupper() or not text[0].isalpha()
 
