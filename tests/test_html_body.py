@@ -456,7 +456,8 @@ def test_named_widget_with_a_widget_tag_counts_once_and_is_no_hint():
 
 def test_player_box_with_caption_and_countdown_is_dropped():
     player = ('<div><div><video src="/v.mp4"></video></div>'
-              "<div>The priest saving gang members</div><div>Your video will play in 00:25</div></div>")
+              "<div>The priest saving gang members</div>"
+              "<div>Your video will play in 00:25</div></div>")
     body = _body(_page(player + f"<p>{PARA}</p><p>{PARA}</p>"))
     assert "Your video" not in body.text and "priest" not in body.text
     assert PARA.strip() in body.text
