@@ -473,3 +473,14 @@ def test_links_one_per_indented_line_are_a_link_list_not_prose():
              "                <a href='https://partner.example'>Partner.com</a>\n            </p>")
     body = _body(_page(f"<p>{PARA}</p>{links}<p>{PARA}</p>"))
     assert "Partner.com" not in body.text
+
+
+def test_article_chunks_with_numbered_classes_are_read_together():
+    first = f"<p>{PARA}</p>" * 2
+    second = "<p>The second chunk, after the ad, goes on with the story and its quotes, " \
+             "which the council's members gave at length, one after another, all night.</p>" * 4
+    article = (f'<div class="top"><div class="story-body story-body-1">{first}</div></div>'
+               '<div class="ad"><a href="/ad">Advertisement</a></div>'
+               f'<div class="rest"><div class="story-body story-body-2">{second}</div></div>')
+    text = _body(_page(article)).text
+    assert PARA.strip() in text and "The second chunk" in text

@@ -770,21 +770,35 @@ def _is_ancestor(node: LexborNode, inner: LexborNode) -> bool:
 
 
 def _with_twins(best: _Candidate, scores: dict[int, _Candidate]) -> list[LexborNode]:
-    """The best container plus its twins: containers with the same tag and class
-    and a fair score, as when a template splits the article into chunks between
-    ads.  ``scores`` is in document order (first paragraph seen first)."""
+    """The best container plus its twins: containers with the same tag and a fair
+    score that share its class, or one of its article-naming class words up to a
+    number (``story-body-1``, ``story-body-2``), as when a template splits the
+    article into chunks between ads.  ``scores`` is in document order (first
+    paragraph seen first).  The best's score was scaled by its class and link
+    density and the others' mostly not: the floor is the lower of the two."""
     cls = best.node.attrs.get("class")
     if not cls or NEGATIVE_CLASS.search(cls.lower()):  # caption look-alikes are not chunks
         return [best.node]
-    floor = best.score * MIN_TWIN_SHARE
+    floor = min(best.score, best.score / _class_factor(best.node)) * MIN_TWIN_SHARE
     tag = best.node.tag
-    twins = [
-        c.node
-        for c in scores.values()
-        if c is best
-        or (c.score >= floor and c.node.tag == tag and c.node.attrs.get("class") == cls)
-    ]
+    named = {word for word in _class_words(cls) if POSITIVE_CLASS.search(word)}
+    twins = []
+    for cand in scores.values():
+        if cand is best:
+            twins.append(cand.node)
+        elif cand.score >= floor and cand.node.tag == tag:
+            other = cand.node.attrs.get("class")
+            if other and (other == cls or not named.isdisjoint(_class_words(other))):
+                twins.append(cand.node)
     return _outermost(_distinct(twins)) if len(twins) > 1 else twins
+
+
+#: A class word's trailing number: ``story-body-2`` is a chunk of ``story-body``.
+_CLASS_NUMBER = re.compile(r"[-_]?\d+$")
+
+
+def _class_words(cls: str) -> set[str]:
+    return {_CLASS_NUMBER.sub("", word) for word in cls.lower().split()}
 
 
 def _out_of_widget(best: _Candidate, scores: dict[int, _Candidate]) -> _Candidate:
