@@ -216,8 +216,8 @@ def _surroundings(tree: Any, node: Any, raw: str | None) -> tuple[str, int, Any]
                     break
         finally:
             mark.decompose()
-        if at >= 0:
-            return text.replace(HEADLINE_MARK, "", 1), at, near or scope
+        if at >= 0:  # (the mark stays in ``text``: a copy of a huge page costs its size)
+            return text, at, near or scope
     if body is None:
         return "", -1, None
     text = body.text(separator="\n")
@@ -356,9 +356,11 @@ def _lines_after(text: str, anchor: int) -> list[str]:
 
 
 def _lines(text: str, lo: int, hi: int) -> list[str]:
-    """The non-blank lines of ``text[lo:hi]``, stripped (``_LINE.findall``, but split,
-    strip and filter all run in C: faster on ``text()``'s many blank lines)."""
-    return list(filter(None, map(str.strip, text[lo:hi].split("\n"))))
+    """The non-blank lines of ``text[lo:hi]``, stripped, without :data:`HEADLINE_MARK`
+    (``_LINE.findall``, but split, strip and filter all run in C: faster on
+    ``text()``'s many blank lines)."""
+    piece = text[lo:hi].replace(HEADLINE_MARK, "")
+    return list(filter(None, map(str.strip, piece.split("\n"))))
 
 
 def _sample(lines: list[str]) -> str:
