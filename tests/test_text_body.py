@@ -339,3 +339,15 @@ def test_caption_repeated_under_every_picture_is_not_a_list_item() -> None:
     caption = "Exclusive recipe for a quick dinner."
     lines = [*MENU, PROSE[0], caption, PROSE[1], caption, PROSE[2], caption, PROSE[3], *FOOTER]
     assert caption not in _texts("\n".join(lines))
+
+
+def test_sentence_ending_with_said_colon_is_no_comment_header() -> None:
+    intro = "In a wide-ranging interview, the mayor also said:"
+    points = ["The bridge will reopen in the spring", "Taxes will not rise next year"]
+    lines = [*MENU, PROSE[0], PROSE[1], intro, *points, PROSE[2], PROSE[3], *FOOTER]
+    texts = _texts("\n".join(lines))
+    assert PROSE[0] in texts and intro in texts and PROSE[3] in texts
+
+
+def test_short_name_said_line_still_heads_a_comment() -> None:
+    assert text_body._is_stamp("jane doe says:")

@@ -191,6 +191,8 @@ _CAPTION_HINTS = ("photo", "image", "picture")
 #: (a bare "4:14 p.m." heads a live-blog entry instead), or a "said:" ending.
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?![\d:])")
 _WORDLIKE = re.compile(r"[^\W\d_]{3}")
+#: A comment header ending "said:" has fewer words than this (a name and the verb).
+_SAID_MAX_WORDS = 6
 _SAID = re.compile(r"\b(?:says|said|wrote|schreibt|disse|scrive|пишет|написал|dice|dit) ?:$")
 #: Endings of a comment's action row.
 _REPLY_ENDINGS = ("reply", "responder", "rispondi", "antworten", "ответить")
@@ -542,7 +544,9 @@ def _is_stamp(lower: str) -> bool:
         return bool(
             _WORDLIKE.search(lower, 0, clock.start()) or _WORDLIKE.search(lower, clock.end())
         )
-    return lower.endswith(":") and _SAID.search(lower, max(0, len(lower) - 16)) is not None
+    # "Jane Doe says:" heads a comment; a longer line introduces a quote or a list
+    return (lower.endswith(":") and lower.count(" ") < _SAID_MAX_WORDS
+            and _SAID.search(lower, max(0, len(lower) - 16)) is not None)
 
 
 def _is_chrome(lower: str) -> bool:
