@@ -231,6 +231,13 @@ def test_unmarked_time_under_the_headline_is_the_dateline():
     assert header(page("", article + "</article>")).published == "2015-05-12T09:00:00+02:00"
 
 
+def test_byline_word_and_names_in_separate_elements():
+    h = header(page("", "<h1>Council backs new library</h1><div class='meta'><span>By</span> "
+                        "<a href='/a'>Ann Lee</a> <span>and</span> <a href='/b'>Bo Chan</a></div>"
+                        "<p>" + PROSE + "</p>"))
+    assert h.authors == ["Ann Lee", "Bo Chan"]
+
+
 def test_date_in_the_headline_is_not_the_publication_day():
     h = header(page("", "<h1>Weekly edition for March 26, 2015</h1><p>By Ann Lee</p>"
                         "<p>March 25, 2015</p><p>" + PROSE + "</p>"))

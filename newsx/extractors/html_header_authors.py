@@ -171,9 +171,16 @@ BYLINE_IN_TEXT = re.compile(
 MAX_BYLINE_LINE = 160
 
 
+#: A byline word on a line of its own: the name is in the next element ("By" / "<a>Name</a>").
+BARE_BYLINE_WORD = re.compile(BYLINE_IN_TEXT.pattern.removesuffix(r"\s+(?=\S)") + r"$",
+                              re.IGNORECASE)
+#: Lines joining two names of a split byline ("<a>Ann</a>" / "and" / "<a>Bo</a>").
+_NAME_JOINER = re.compile(r"^(?:,|;|&|and|und|et|y|e)$", re.IGNORECASE)
+
+
 def text_bylines(lines: list[str], site_names: list[str]) -> list[str]:
     """Names from the first line that reads as a byline ("By X ...") among ``lines``."""
-    for line in lines:
+    for line in _joined_bylines(lines):
         if len(line) > MAX_BYLINE_LINE:
             continue
         m = BYLINE_IN_TEXT.match(line)
@@ -182,6 +189,24 @@ def text_bylines(lines: list[str], site_names: list[str]) -> list[str]:
             if names:
                 return names
     return []
+
+
+def _joined_bylines(lines: list[str]) -> list[str]:
+    """``lines`` with a bare byline word joined to the name(s) on the lines after it:
+    elements of one byline become lines of their own in the page text."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if i < len(lines) and BARE_BYLINE_WORD.match(line):
+            line = f"{line} {lines[i]}"
+            i += 1
+            while i + 1 < len(lines) and _NAME_JOINER.match(lines[i]):
+                line = f"{line} {lines[i]} {lines[i + 1]}"
+                i += 2
+        out.append(line)
+    return out
 
 
 def is_credit_only(text: str) -> bool:
