@@ -111,7 +111,7 @@ BOILERPLATE_LINE = re.compile(
     r"click here.*|sign up.*|subscribe.*|follow us.*|add (?:a )?(?:comment|review)|"
     r"добавить (?:отзыв|комментарий)|"
     r"(?:image|photo|picture|video)(?: credit)?s?:.*|getty images|"
-    r"loading|continue reading|skip (?:to )?(?:content|ad)|"
+    r"loading|正在加载|加载中|読み込み中|로딩 ?중|continue reading|skip (?:to )?(?:content|ad)|"
     r"(?:this \w+ )?requires javascript.*|(?:please )?enable javascript.*|"
     r"(?:like|enjoy(?:ed)?) this (?:story|article|post)\?.*|"
     r"(?:next|prev(?:ious)?|back to top)(?:\W+(?:next|prev(?:ious)?))*|close|"

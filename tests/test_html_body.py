@@ -484,3 +484,9 @@ def test_article_chunks_with_numbered_classes_are_read_together():
                f'<div class="rest"><div class="story-body story-body-2">{second}</div></div>')
     text = _body(_page(article)).text
     assert PARA.strip() in text and "The second chunk" in text
+
+
+@pytest.mark.parametrize("line", ["Loading...", "正在加载...", "読み込み中…"])
+def test_loading_placeholder_line_is_not_article_text(line):
+    body = _body(_page(f"<p>{PARA}</p><div>{line}</div><p>{PARA}</p>"))
+    assert line.strip(".…") not in body.text
