@@ -238,6 +238,13 @@ def test_byline_word_and_names_in_separate_elements():
     assert h.authors == ["Ann Lee", "Bo Chan"]
 
 
+def test_microformat_abbr_title_gives_the_published_time():
+    stamp = ('<abbr class="published" itemprop="datePublished" '
+             'title="2016-05-08T00:55:00-07:00">12:55 AM</abbr>')
+    h = header(page("", f"<h1>Council backs new library</h1><p>{stamp}</p><p>{PROSE}</p>"))
+    assert h.published == "2016-05-08T00:55:00-07:00"
+
+
 def test_date_in_the_headline_is_not_the_publication_day():
     h = header(page("", "<h1>Weekly edition for March 26, 2015</h1><p>By Ann Lee</p>"
                         "<p>March 25, 2015</p><p>" + PROSE + "</p>"))

@@ -138,8 +138,13 @@ def machine_dates(page: PageMeta, unmarked: list[Any] | None = None
 
 
 def _stamp(node) -> str | None:
+    """The machine-readable time of an element: ``datetime``, ``content``, or the
+    ``title`` of an ``<abbr>`` (the hAtom microformat Blogger and others use)."""
     attrs = node.attributes
-    return attrs.get("datetime") or attrs.get("content")
+    stamp = attrs.get("datetime") or attrs.get("content")
+    if not stamp and node.tag == "abbr":
+        stamp = attrs.get("title")
+    return stamp
 
 
 def url_date(url: str | None) -> str | None:
