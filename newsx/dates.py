@@ -418,12 +418,13 @@ def find_dates(text: str, *, dayfirst: bool | None = None) -> list[DateMatch]:
     return found
 
 
-def parse_iso(value: str) -> str | None:
+def parse_iso(value: str, *, dayfirst: bool | None = None) -> str | None:
     """Normalise a machine-readable timestamp (JSON-LD, meta, ``<time datetime>``).
 
     Keeps the offset as given (``Z`` -> ``+00:00``) and invents none; epoch
     seconds or milliseconds are UTC by definition.  Falls back to
-    :func:`parse_date` for human-readable values found in metadata.
+    :func:`parse_date` (with ``dayfirst``) for human-readable values found in
+    metadata.
     """
     if not value:
         return None
@@ -434,7 +435,7 @@ def parse_iso(value: str) -> str | None:
     m = _EPOCH_RE.fullmatch(value)
     if m:
         return _from_epoch(m["n"])
-    return parse_date(value)
+    return parse_date(value, dayfirst=dayfirst)
 
 
 # --- internals ------------------------------------------------------------------------

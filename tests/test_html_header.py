@@ -245,6 +245,12 @@ def test_microformat_abbr_title_gives_the_published_time():
     assert h.published == "2016-05-08T00:55:00-07:00"
 
 
+def test_numeric_meta_date_of_an_american_page_is_month_first():
+    meta = '<meta name="publish_date" content="05/08/2014 07:01:00">'
+    html = page(meta, f"<h1>Council backs new library</h1><p>{PROSE}</p>", lang="en-US")
+    assert header(html).published == "2014-05-08T07:01:00"
+
+
 def test_date_in_the_headline_is_not_the_publication_day():
     h = header(page("", "<h1>Weekly edition for March 26, 2015</h1><p>By Ann Lee</p>"
                         "<p>March 25, 2015</p><p>" + PROSE + "</p>"))

@@ -95,6 +95,8 @@ def machine_dates(page: PageMeta, unmarked: list[Any] | None = None
     its element then goes to ``unmarked``, for the caller to check where it is.
     """
     unmarked = [] if unmarked is None else unmarked
+    # "05/08/2014" in an American page's metadata is May 8 (elsewhere: undecided)
+    dayfirst = False if (page.lang or "").lower().replace("_", "-") == "en-us" else None
     published: list[str] = []
     modified: list[str] = []
     parsed: dict[str, str | None] = {}  # pages repeat one stamp in several places
@@ -103,7 +105,8 @@ def machine_dates(page: PageMeta, unmarked: list[Any] | None = None
     def add(into: list[str], value: str | None) -> None:
         if not value:
             return
-        iso = parsed[value] if value in parsed else parsed.setdefault(value, parse_iso(value))
+        iso = parsed[value] if value in parsed else parsed.setdefault(
+            value, parse_iso(value, dayfirst=dayfirst))
         if iso and iso not in into:
             into.append(iso)
 
@@ -127,7 +130,7 @@ def machine_dates(page: PageMeta, unmarked: list[Any] | None = None
             add(modified, _stamp(node))
         else:
             stamp = _stamp(node)
-            iso = parse_iso(stamp) if stamp else None
+            iso = parse_iso(stamp, dayfirst=dayfirst) if stamp else None
             if iso:
                 plain.append((iso, node))
     add(published, ld_text(article.get("dateCreated")))
