@@ -10,6 +10,9 @@ an unrelated name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborHTMLParser
 
 from newsx.agencies import AGENCY_PATTERN, CREDIT_LEAD_PATTERN
 from newsx.patterns import trie_pattern
@@ -180,3 +183,11 @@ TRAILING_CREDIT = re.compile(
     r"(?:[.!?”\"]\s+|\s[—–-]+\s*|\s\()"
     rf"(?P<a>{AGENCY_PATTERN})\)?\.?\s*$"
 )
+
+
+def tag_ids(names: Iterable[str]) -> dict[int, str]:
+    """Lexbor's ids of the tags ``names`` (id -> name).  A selector list of tags
+    costs a test per tag at every node; one ``tag_id`` per node and a dict or set
+    lookup cost less, and the id is cheaper to read than the ``tag`` string."""
+    parser = LexborHTMLParser("")
+    return {parser.create_node(name).tag_id: name for name in names}

@@ -76,7 +76,6 @@ def process(raw: RawInput, options: Options, registry: Registry | None = None) -
     return Outcome(record, (warning,) if warning else ())
 
 
-
 def extract_document(doc: Document, options: Options, registry: Registry) -> Record:
     """Run the extractors for ``doc``'s format over the three blocks."""
     def chosen(block: str) -> list[Extractor]:

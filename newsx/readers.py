@@ -45,6 +45,8 @@ COMPRESSIONS: tuple[tuple[bytes, str], ...] = (
     (b"\x28\xb5\x2f\xfd", "zstd"),
 )
 
+_MAGIC = {name: magic for magic, name in COMPRESSIONS}
+
 
 @dataclass(slots=True)
 class RawInput:
@@ -111,7 +113,7 @@ def _one_gzip_page(ref: InputRef, raw: IO[bytes]) -> bool:
     """Is ``ref`` a file named as one page (``x.html.gz``) that is gzip data of a modest size?"""
     if ref.path is None or not is_dump_name(ref.source) or not hasattr(raw, "peek"):
         return False
-    if not raw.peek(2).startswith(b"\x1f\x8b"):
+    if not raw.peek(2).startswith(_MAGIC["gzip"]):
         return False
     try:
         return os.fstat(raw.fileno()).st_size <= WHOLE_GZIP_BYTES

@@ -433,7 +433,7 @@ def test_page_widgets_past_the_cap_come_in_document_order():
         f'<nav>n{i}</nav><div class="comment-{i}">c{i}</div>' for i in range(MAX_WIDGETS)
     )
     body = LexborHTMLParser(f"<html><body>{items}</body></html>").body
-    _, widgets, _ = _page_widgets(body)
+    _, widgets, _, _ = _page_widgets(body)
     expected = [n.mem_id for n in body.css('nav, [class*="comment"]')]
     assert [n.mem_id for n in widgets] == expected
 
@@ -448,7 +448,7 @@ def test_named_widget_with_a_widget_tag_counts_once_and_is_no_hint():
         '<svg><style>.a{}</style></svg><div id="comment-1">y</div></body></html>'
     )
     body = LexborHTMLParser(html).body
-    code, widgets, hints = _page_widgets(body)
+    code, widgets, hints, _ = _page_widgets(body)
     assert [n.tag for n in code] == ["style"]  # (an SVG's style too)
     assert [n.tag for n in widgets] == ["aside", "svg", "div"]
     assert hints == []

@@ -6,7 +6,6 @@ from newsx.document import Document
 from newsx.extractors.base import Context
 from newsx.extractors.html_related import (
     EXTRACTOR,
-    INLINE_RE,
     LABEL_RE,
     extract_related,
     has_ticker_boxes,
@@ -16,6 +15,7 @@ from newsx.extractors.html_related import (
 from newsx.extractors.html_ticker import EXTRACTOR as TICKER
 from newsx.extractors.html_ticker import extract_ticker
 from newsx.record import Header
+from newsx.related_vocab import INLINE_RE
 
 PAGE = "https://news.example.com/world/2019/11/20/the-story-itself"
 

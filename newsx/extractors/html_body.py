@@ -26,7 +26,7 @@ Steps:
    the attribution.
 
 Cost: every CSS query walks its whole subtree, and a selector list costs a test
-per selector at every node, so tags are told by ``tag_id`` (:func:`_tag_ids`) in
+per selector at every node, so tags are told by ``tag_id`` (``html_vocab.tag_ids``) in
 one list of all elements: the page is listed twice (before and after the widgets
 go) and queried once for names and hints, and the root queried once; each
 leaf's text is read once, and each container's text at most once.  Python loops
@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
@@ -71,6 +71,7 @@ from newsx.html_vocab import (
     ROOT_HINT_ATTRS,
     TRAILING_CREDIT,
     TRAILING_PROMPT,
+    tag_ids,
     word_pattern,
 )
 from newsx.record import Block, Body
@@ -152,20 +153,12 @@ MAX_FURNITURE_POPS = 12
 _DROP_TAGS = frozenset(DROP_TAGS)
 
 
-def _tag_ids(names: Iterable[str]) -> dict[int, str]:
-    """Lexbor's ids of the tags ``names`` (id -> name).  A selector list of tags
-    costs a test per tag at every node; one ``tag_id`` per node and a dict lookup
-    cost less, and the id is cheaper to read than the ``tag`` string."""
-    parser = LexborHTMLParser("")
-    return {parser.create_node(name).tag_id: name for name in names}
-
-
 _TAG_ID = attrgetter("tag_id")
 _MEM_ID = attrgetter("mem_id")
 #: Code and page widgets by tag, found by tag id in a list of all elements; page
 #: widgets by name and root hints, by one query (attribute tests are C-level).
 _CODE_TAGS = frozenset(CODE_TAGS)
-_PAGE_TAGS = _tag_ids((*CODE_TAGS, *DROP_TAGS, *BOILERPLATE_TAGS))
+_PAGE_TAGS = tag_ids((*CODE_TAGS, *DROP_TAGS, *BOILERPLATE_TAGS))
 _PAGE_NAMES_AND_HINTS = ", ".join(
     [f'[class*="{w}"], [id*="{w}"]' for w in PAGE_WIDGET_WORDS]
     + [f'[{a}="{v}" i]' if v else f"[{a}]" for a, v in ROOT_HINT_ATTRS.items()]
@@ -180,7 +173,7 @@ MAX_MEDIA_CLIMB = 8
 #: Elements of the root whose attributes may make them a widget; the words are
 #: then matched by one regex each (a selector per word would walk the root ~80 times).
 _LINKS_AND_ATTRIBUTED = ", ".join(
-    ["a", *_MEDIA_TAGS, "[class]", "[id]", "[style]", "[role]", *(f"[{a}]" for a in HIDDEN_ATTRS)]
+    ["a", "[class]", "[id]", "[style]", "[role]", *(f"[{a}]" for a in HIDDEN_ATTRS)]
 )
 #: Attributes that can hide an element (most elements have none: one set check).
 _HIDING_NAMES = frozenset((*HIDDEN_ATTRS, "role", "style"))
@@ -188,10 +181,10 @@ _WIDGET_CLASS = re.compile(word_pattern(BOILERPLATE_WORDS))
 _WIDGET_ID = re.compile(word_pattern(BOILERPLATE_ID_WORDS))
 #: Elements read as blocks; the ones holding no other block are the paragraphs.
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, blockquote, li, pre, table, dd, dt, div, td, th"
-#: The blocks and ``<br>``, by tag id (see :func:`_tag_ids`).
-_LAYOUT_TAGS = _tag_ids([*_BLOCKS.split(", "), "br"])
-(_A,) = _tag_ids(["a"])
-_MEDIA_IDS = frozenset(_tag_ids(_MEDIA_TAGS))
+#: The blocks and ``<br>``, by tag id (see :func:`~newsx.html_vocab.tag_ids`).
+_LAYOUT_TAGS = tag_ids([*_BLOCKS.split(", "), "br"])
+(_A,) = tag_ids(["a"])
+_MEDIA_IDS = frozenset(tag_ids(_MEDIA_TAGS))
 #: Put after each ``<br>`` so that text keeps its line breaks; a private-use character,
 #: since source newlines inside a paragraph are only spaces.
 _BR = "\ue000"
@@ -235,6 +228,7 @@ class _Layout:
     br_parents: list[LexborNode]
     texts: dict[int, str] = field(default_factory=dict)  # leaf id -> text
     paragraphs: list[tuple[LexborNode, str, str]] = field(default_factory=list)  # scored leaves
+    media: list[LexborNode] = field(default_factory=list)  # players left on the page
     lengths: dict[int, int] = field(default_factory=dict)  # container id -> its text length
 
     def text_len(self, node: LexborNode) -> int:
@@ -266,7 +260,7 @@ def _extract(body: LexborNode, edits: _Edits, ctx: Context) -> Body | None:
     roots = _find_roots(body, layout, title_key, hints)
     blocks: list[Block] = []
     for root in roots:
-        widgets, links = _root_widgets(root)
+        widgets, links = _root_widgets(root, layout.media)
         doomed = _doomed(root, widgets, MAX_ROOT_WIDGET_SHARE, layout.text_len(root))
         doomed = [n for n in doomed if not _holds_quote(n, layout)]
         _forget_texts(doomed, layout)
@@ -345,7 +339,7 @@ def _clean_and_layout(body: LexborNode, edits: _Edits) -> tuple[_Layout, list[Le
     """Remove code, then page widgets holding a minor share of the page's text;
     find the paragraphs and read their text.  Return them and the root hints
     (``itemprop=articleBody``) that survive."""
-    code, widgets, hints = _page_widgets(body)
+    code, widgets, hints, media = _page_widgets(body)
     edits.detach_all(code)  # first, so that text lengths leave code out
     doomed = _doomed(body, widgets, MAX_WIDGET_SHARE, None)
     if hints and doomed:
@@ -353,18 +347,22 @@ def _clean_and_layout(body: LexborNode, edits: _Edits) -> tuple[_Layout, list[Le
         hints = [n for n in hints if not _inside(n, gone)]
     edits.detach_all(doomed)
     layout = _layout(body, edits)
+    layout.media = media
     _read_texts(layout)
     return layout, hints
 
 
-def _page_widgets(body: LexborNode) -> tuple[list, list, list]:
-    """Code, page widgets and root hints: code and widgets by tag among all the
-    page's elements, the rest by one query.  Widgets come by tag, then by name:
-    the order matters only past :data:`MAX_WIDGETS`, and is then document order."""
+def _page_widgets(body: LexborNode) -> tuple[list, list, list, list]:
+    """Code, page widgets, root hints and players: code, widgets and players by tag
+    among all the page's elements, the rest by one query.  Widgets come by tag,
+    then by name: the order matters only past :data:`MAX_WIDGETS`, and is then
+    document order."""
     nodes = body.css("*")
+    ids = list(map(_TAG_ID, nodes))
+    media = list(compress(nodes, map(_MEDIA_IDS.__contains__, ids)))
     code = []
     widgets = []
-    for node in compress(nodes, map(_PAGE_TAGS.__contains__, map(_TAG_ID, nodes))):
+    for node in compress(nodes, map(_PAGE_TAGS.__contains__, ids)):
         tag = _PAGE_TAGS[node.tag_id]
         if tag in _CODE_TAGS:
             if node.first_child is not None:  # (empty: ``<script src=..>``, left in place)
@@ -389,7 +387,7 @@ def _page_widgets(body: LexborNode) -> tuple[list, list, list]:
             hints.append(node)
     if named:
         widgets = _in_document_order(widgets + named, nodes) if widgets else named
-    return code, widgets, hints
+    return code, widgets, hints, media
 
 
 def _in_document_order(some: list[LexborNode], nodes: list[LexborNode]) -> list[LexborNode]:
@@ -430,9 +428,12 @@ def _is_bare_media(figure: LexborNode) -> bool:
     return figure.css_first("blockquote, table") is None
 
 
-def _root_widgets(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
+def _root_widgets(
+    root: LexborNode, media: list[LexborNode]
+) -> tuple[list[LexborNode], list[LexborNode]]:
     """Elements of the root (itself included) named or marked as widgets (share
-    bars, related lists, captions, hidden elements), and the root's links: one query."""
+    bars, related lists, captions, hidden elements), and the root's links: one
+    query; then the boxes of the page's players (``media``) that are in the root."""
     out = []
     links = []
     last = None
@@ -442,12 +443,8 @@ def _root_widgets(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]
         if mem_id == last:  # (listed once per selector it matches)
             continue
         last = mem_id
-        tag_id = node.tag_id
-        if tag_id == _A:
+        if node.tag_id == _A:
             links.append(node)
-        elif tag_id in _MEDIA_IDS:
-            out.append(_media_box(node, root))
-            continue
         attrs = node.attributes
         cls = attrs.get("class")
         if cls:
@@ -465,6 +462,9 @@ def _root_widgets(root: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]
             continue
         if not _HIDING_NAMES.isdisjoint(attrs) and _is_hidden(attrs):
             out.append(node)
+    if media:
+        root_ids = {root.mem_id}
+        out += [_media_box(m, root) for m in media[:MAX_WIDGETS] if _inside(m.parent, root_ids)]
     return out, links
 
 
@@ -548,7 +548,7 @@ def _layout(scope: LexborNode, edits: _Edits) -> _Layout:
     brs = []
     containers: set[int] = set()
     add = containers.add
-    elements = scope.css("*")  # (see _tag_ids)
+    elements = scope.css("*")  # (see tag_ids)
     for node, tag in zip(elements, map(_LAYOUT_TAGS.get, map(_TAG_ID, elements)), strict=True):
         if tag is None:
             continue

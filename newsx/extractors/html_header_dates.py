@@ -102,11 +102,15 @@ def machine_dates(page: PageMeta, unmarked: list[Any] | None = None
     parsed: dict[str, str | None] = {}  # pages repeat one stamp in several places
     article = page.article or {}
 
-    def add(into: list[str], value: str | None) -> None:
+    def iso_of(value: str | None) -> str | None:
         if not value:
-            return
-        iso = parsed[value] if value in parsed else parsed.setdefault(
-            value, parse_iso(value, dayfirst=dayfirst))
+            return None
+        if value not in parsed:
+            parsed[value] = parse_iso(value, dayfirst=dayfirst)
+        return parsed[value]
+
+    def add(into: list[str], value: str | None) -> None:
+        iso = iso_of(value)
         if iso and iso not in into:
             into.append(iso)
 
@@ -129,8 +133,7 @@ def machine_dates(page: PageMeta, unmarked: list[Any] | None = None
         elif _MODIFIED_CLASS.search(cls):
             add(modified, _stamp(node))
         else:
-            stamp = _stamp(node)
-            iso = parse_iso(stamp, dayfirst=dayfirst) if stamp else None
+            iso = iso_of(_stamp(node))
             if iso:
                 plain.append((iso, node))
     add(published, ld_text(article.get("dateCreated")))

@@ -31,14 +31,13 @@ from functools import cached_property, lru_cache
 from operator import attrgetter, itemgetter
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from newsx.dates import parse_date, parse_iso, search_date
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
+from newsx.html_vocab import tag_ids
 from newsx.patterns import trie_pattern
 from newsx.record import RelatedItem
-from newsx.related_vocab import INLINE_LABELS, INLINE_RE  # noqa: F401 - INLINE_RE re-exported
+from newsx.related_vocab import INLINE_LABELS
 
 # --- vocabulary --------------------------------------------------------------
 
@@ -430,16 +429,10 @@ def _text(node) -> str:
     return _clean(text)
 
 
-def _tag_ids(names) -> frozenset[int]:
-    """Lexbor's ids of the tags ``names``: ``tag_id`` is cheaper to read than ``tag``."""
-    parser = LexborHTMLParser("")
-    return frozenset(parser.create_node(name).tag_id for name in names)
-
-
-_NOISE_IDS = _tag_ids(NOISE_TAGS)
-_TITLE_IDS = _tag_ids(TITLE_TAGS)
-_TIME_ID = next(iter(_tag_ids(["time"])))
-_A_ID = next(iter(_tag_ids(["a"])))
+_NOISE_IDS = frozenset(tag_ids(NOISE_TAGS))  # (``tag_id`` reads cheaper than ``tag``)
+_TITLE_IDS = frozenset(tag_ids(TITLE_TAGS))
+(_TIME_ID,) = tag_ids(["time"])
+(_A_ID,) = tag_ids(["a"])
 
 
 def _elements(node) -> list[tuple]:
