@@ -31,8 +31,10 @@ Relative dates ("2 hours ago", "yesterday") have no reference time and give
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from newsx.patterns import trie_pattern
 
@@ -243,9 +245,11 @@ _WEEKDAY = _alternation(WEEKDAY_NAMES)
 _LABEL = _alternation(DATE_LABELS)
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _NOT_WORD_BEFORE = r"(?<!\w)"
-# Year candidates anchor every search; the digit before is checked in Python
-# because a leading lookbehind would disable sre's fast prefix scan.
-_YEAR_CANDIDATE_RE = re.compile(r"(?:19|20|21)\d\d(?!\d)")
+# Year candidates anchor every search: one pattern per century, as sre skips to a
+# literal prefix fast but tests a character-class prefix ("[12]") at every position.
+# The digit before is checked in Python because a leading lookbehind would disable
+# the fast prefix scan.
+_YEAR_CANDIDATE_RES = tuple(re.compile(century + r"\d\d(?!\d)") for century in ("19", "20", "21"))
 _YEAR = r"\d{4}(?!\d)"
 # "2019 г.", "2019 r.", "2019 yılı", "2019م": words that may follow a year.
 _YEAR_SUFFIX = r"(?:\s*(?:г\.|года|г(?!\w)|r\.|roku|m\.|yılı|yili|년)|م(?!\w))?"
@@ -293,6 +297,9 @@ _YEAR_LAST_REV_RE = re.compile(
 # 20.11.19 / 11/19/19: two-digit years are taken only with a clock time after them.
 _SHORT_NUMERIC_RE = re.compile(
     r"(?P<sa>\d\d?)(?P<ssep>[./])(?P<sb>\d{1,2})(?P=ssep)(?P<sy>\d\d)(?!\w|[.,/:-]\d)")
+# What every such date holds, one pattern per separator: sre skips to a literal
+# first character fast, where ``\d`` is tested at every position.
+_SHORT_NUMERIC_HINTS = (re.compile(r"\.\d\d?\.\d\d"), re.compile(r"/\d\d?/\d\d"))
 _YEAR_SUFFIX_RE = re.compile(_YEAR_SUFFIX)
 _NUM_TAIL_RE = re.compile(r"[.,/-]\d")  # 19.11.2019.5 is not a date
 _NUMERIC_NEIGHBOURS = frozenset("0123456789.,/:-") | frozenset(
@@ -412,7 +419,8 @@ def find_dates(text: str, *, dayfirst: bool | None = None) -> list[DateMatch]:
     text = _ascii_digits(text)
     found: list[DateMatch] = []
     pos = 0
-    while (match := _search(text, pos, dayfirst)) is not None:
+    years = _year_starts(text)
+    while (match := _search(text, pos, dayfirst, years)) is not None:
         found.append(match)
         pos = match.end
     return found
@@ -450,9 +458,11 @@ def _ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def _search(text: str, pos: int, dayfirst: bool | None) -> DateMatch | None:
-    """First valid date at or after ``pos``."""
-    found = _search_by_year(text, pos, dayfirst)
+def _search(text: str, pos: int, dayfirst: bool | None,
+            years: list[int] | None = None) -> DateMatch | None:
+    """First valid date at or after ``pos`` (``years``: :func:`_year_starts` of ``text``,
+    when the caller searches it several times)."""
+    found = _search_by_year(text, pos, dayfirst, _year_starts(text) if years is None else years)
     if text.find(":", pos) >= 0:   # a short-year date needs a clock time
         short = _search_short_year(text, pos, found.start if found else len(text), dayfirst)
         if short is not None:
@@ -460,10 +470,17 @@ def _search(text: str, pos: int, dayfirst: bool | None) -> DateMatch | None:
     return found
 
 
-def _search_by_year(text: str, pos: int, dayfirst: bool | None) -> DateMatch | None:
+def _year_starts(text: str) -> list[int]:
+    """Where the year candidates of ``text`` start, in order.  (Candidates never overlap:
+    the character after one is not a digit, so separate scans find what one would.)"""
+    return sorted(m.start() for pattern in _YEAR_CANDIDATE_RES for m in pattern.finditer(text))
+
+
+def _search_by_year(text: str, pos: int, dayfirst: bool | None,
+                    years: list[int]) -> DateMatch | None:
     """First valid date with a four-digit year, found from the year outwards."""
-    for year in _YEAR_CANDIDATE_RE.finditer(text, pos):
-        ys, ye = year.span()
+    for ys in years[bisect_left(years, pos):]:
+        ye = ys + 4
         if ys > 0 and text[ys - 1].isdigit():
             continue
         found = _year_last(text, pos, ys, ye, dayfirst)
@@ -479,6 +496,8 @@ def _search_by_year(text: str, pos: int, dayfirst: bool | None) -> DateMatch | N
 def _search_short_year(text: str, pos: int, endpos: int,
                        dayfirst: bool | None) -> DateMatch | None:
     """First "20.11.19 10:43" style date before ``endpos`` (a time must follow)."""
+    if not any(p.search(text, pos, endpos) for p in _SHORT_NUMERIC_HINTS):
+        return None
     for m in _SHORT_NUMERIC_RE.finditer(text, pos, endpos):
         start = m.start()
         if start > 0 and text[start - 1] in _NUMERIC_NEIGHBOURS:
@@ -690,26 +709,38 @@ def _last_sunday(y: int, mo: int) -> date:
 
 
 def _iso_from_match(m: re.Match) -> str | None:
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    parts = m.group("y", "m", "d", "h", "mi", "s")  # fixed widths: 4, then 2 digits each
+    if not m.string.isascii():  # digits of other scripts, written in ASCII
+        parts = tuple(p and str(int(p)).zfill(len(p)) for p in parts)
+    ys, mos, ds, hs, mis, ss = parts
+    y = int(ys)
     if y < ISO_YEAR_MIN or y > YEAR_MAX:
         return None
     try:
-        date(y, mo, d)
+        date(y, int(mos), int(ds))
     except ValueError:
         return None
-    day = f"{y:04d}-{mo:02d}-{d:02d}"
-    if m["h"] is None:
+    # the digits are kept as written (``int`` and ``:02d`` cost most of a parse); same-width
+    # digit strings compare as their numbers do
+    day = f"{ys}-{mos}-{ds}"
+    if hs is None:
         return day
-    h, mi, s = int(m["h"]), int(m["mi"] or 0), int(m["s"] or 0)
-    if h > 23 or mi > 59 or s > 59:
+    mis, ss = mis or "00", ss or "00"
+    if hs > "23" or mis > "59" or ss > "59":
         return None
     tz = m["tz"]
-    offset = None
-    if tz:
-        offset = 0 if tz.upper() in ("Z", "UTC", "GMT") else _parse_offset(tz)
-        if offset is None:
-            return None
-    return f"{day}T{h:02d}:{mi:02d}:{s:02d}{_fmt_offset(offset)}"
+    suffix = _zone_suffix(tz) if tz else ""
+    if suffix is None:
+        return None
+    return f"{day}T{hs}:{mis}:{ss}{suffix}"
+
+
+@lru_cache(maxsize=64)
+def _zone_suffix(tz: str) -> str | None:
+    """The ``+HH:MM`` for a timestamp's zone ("Z", "+0530"), None when invalid (cached:
+    a handful of zones occur)."""
+    offset = 0 if tz.upper() in ("Z", "UTC", "GMT") else _parse_offset(tz)
+    return None if offset is None else _fmt_offset(offset)
 
 
 def _from_epoch(digits: str) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from itertools import accumulate
+from operator import sub
 from typing import TYPE_CHECKING
 
 from newsx.record import Format
@@ -34,6 +35,7 @@ _BLOCK_TAG = re.compile(
     r"dialog|dir|dl|fieldset|figure|figcaption|form|hgroup|menu|ol|ul|summary|address)\b",
     re.IGNORECASE,
 )
+_STEP = {"": 1, "/": -1}  # what the tag pattern's group holds -> change of depth
 
 
 def html_depth(text: str) -> int:
@@ -43,8 +45,10 @@ def html_depth(text: str) -> int:
     """
     if text.count("<") <= MAX_HTML_DEPTH:
         return 0
-    steps = (-1 if slash else 1 for slash in _BLOCK_TAG.findall(text))
-    return max(accumulate(steps, lambda depth, step: max(depth + step, 0)), default=0)
+    # The depth after each tag, a stray end tag ignored, is the running sum of +1 / -1
+    # minus the lowest sum so far: computed by C-level ``accumulate``, not a Python loop.
+    sums = list(accumulate(map(_STEP.__getitem__, _BLOCK_TAG.findall(text)), initial=0))
+    return max(map(sub, sums, accumulate(sums, min)))
 
 
 class Document:

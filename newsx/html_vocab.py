@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsx.agencies import AGENCY_PATTERN, CREDIT_LEAD_PATTERN
+from newsx.agencies import AGENCY_NAMES, AGENCY_PATTERN, CREDIT_LEAD_PATTERN, WIRE_CREDITS
 from newsx.patterns import trie_pattern
 
 #: Elements whose content is never article text, removed unconditionally (each
@@ -183,6 +183,23 @@ TRAILING_CREDIT = re.compile(
     r"(?:[.!?”\"]\s+|\s[—–-]+\s*|\s\()"
     rf"(?P<a>{AGENCY_PATTERN})\)?\.?\s*$"
 )
+#: The names :data:`TRAILING_CREDIT` can end with.
+_CREDIT_NAMES: tuple[str, ...] = (*AGENCY_NAMES, *WIRE_CREDITS)
+
+
+def trailing_credit(text: str) -> str | None:
+    """The agency credited at the end of ``text`` (:data:`TRAILING_CREDIT`), if any.
+    The search tries every position of a long paragraph: a text not ending in an
+    agency's name (before spaces, "." and ")") is ruled out first."""
+    end = len(text.rstrip())
+    if text.endswith(".", 0, end):
+        end -= 1
+    if text.endswith(")", 0, end):
+        end -= 1
+    if not text.endswith(_CREDIT_NAMES, 0, end):
+        return None
+    match = TRAILING_CREDIT.search(text)
+    return match["a"] if match else None
 
 
 def tag_ids(names: Iterable[str]) -> dict[int, str]:

@@ -36,12 +36,16 @@ class Registry:
 
         ``use`` (names) restricts the choice; an empty ``use`` means all.
         """
-        wanted = set(use)
+        return list(self._chosen(block, fmt, frozenset(use)))
+
+    @lru_cache(maxsize=64)  # noqa: B019 (registries live as long as the process)
+    def _chosen(self, block: str, fmt: str, wanted: frozenset[str]) -> tuple[Extractor, ...]:
+        """The choice for one kind of input, made once: every page asks three times."""
         chosen = [
             e for e in self.extractors
             if e.block == block and e.handles(fmt) and (not wanted or e.name in wanted)
         ]
-        return sorted(chosen, key=lambda e: (e.priority, e.name))
+        return tuple(sorted(chosen, key=lambda e: (e.priority, e.name)))
 
     def names(self) -> set[str]:
         return {e.name for e in self.extractors}

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import run_newsx
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsx.document import MAX_HTML_DEPTH, html_depth
 
 ARTICLE = ("<h1>Storm closes the harbour for a second day</h1>"
            + "<p>The port authority said on Tuesday that the storm, which brought winds of more "
@@ -114,3 +118,21 @@ def test_xhtml_with_xml_declaration(tmp_path, valid):
     assert record["format"] == "html"
     assert "port authority" in record["body"]["text"]
     assert record["header"]["language"] == "en"
+
+
+_TOKENS = ("<div>", "</div>", "<SECTION class=x>", "</section>", "<p>", "</p>", "<ul>", "</ul>",
+           "text")
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=60))
+def test_depth_is_that_of_a_stack_ignoring_stray_end_tags(tokens):
+    """Whatever the order of tags, the measured depth is that of an open-element stack
+    that ignores end tags with nothing open (as the tree builder does)."""
+    depth = deepest = 0
+    for token in tokens:
+        if token in ("text", "<p>", "</p>"):  # not block elements: not counted
+            continue
+        depth = max(depth - 1, 0) if token.startswith("</") else depth + 1
+        deepest = max(deepest, depth)
+    padding = "<i>" * (MAX_HTML_DEPTH + 1)  # (shorter pages are not scanned)
+    assert html_depth("".join(tokens) + padding) == deepest

@@ -422,33 +422,37 @@ def test_word_pattern_matches_like_a_plain_alternation(words):
         assert bool(trie.search(sample)) == bool(plain.search(sample)), sample
 
 
+def _body_and_elements(html: str):
+    """A page's body and its element list (``newsx.html_elements``), as the extractor gets them."""
+    from newsx.html_elements import body_elements
+
+    doc = Document(source="page.html", format="html", text=html)
+    return doc.tree.body, body_elements(doc)
+
+
 def test_page_widgets_past_the_cap_come_in_document_order():
     # Widgets are found by tag and by name separately; past MAX_WIDGETS, which ones
     # are measured depends on their order, which must stay the document's.
-    from selectolax.lexbor import LexborHTMLParser
-
     from newsx.extractors.html_body import MAX_WIDGETS, _page_widgets
 
     items = "".join(
         f'<nav>n{i}</nav><div class="comment-{i}">c{i}</div>' for i in range(MAX_WIDGETS)
     )
-    body = LexborHTMLParser(f"<html><body>{items}</body></html>").body
-    _, widgets, _, _ = _page_widgets(body)
+    body, elements = _body_and_elements(f"<html><body>{items}</body></html>")
+    _, widgets, _, _ = _page_widgets(body, elements)
     expected = [n.mem_id for n in body.css('nav, [class*="comment"]')]
     assert [n.mem_id for n in widgets] == expected
 
 
 def test_named_widget_with_a_widget_tag_counts_once_and_is_no_hint():
-    from selectolax.lexbor import LexborHTMLParser
-
     from newsx.extractors.html_body import _page_widgets
 
     html = (
         '<html><body><aside class="comments" itemprop="articleBody">x</aside>'
         '<svg><style>.a{}</style></svg><div id="comment-1">y</div></body></html>'
     )
-    body = LexborHTMLParser(html).body
-    code, widgets, hints, _ = _page_widgets(body)
+    body, elements = _body_and_elements(html)
+    code, widgets, hints, _ = _page_widgets(body, elements)
     assert [n.tag for n in code] == ["style"]  # (an SVG's style too)
     assert [n.tag for n in widgets] == ["aside", "svg", "div"]
     assert hints == []
@@ -490,3 +494,20 @@ def test_article_chunks_with_numbered_classes_are_read_together():
 def test_loading_placeholder_line_is_not_article_text(line):
     body = _body(_page(f"<p>{PARA}</p><div>{line}</div><p>{PARA}</p>"))
     assert line.strip(".…") not in body.text
+
+
+def test_trailing_credit_agrees_with_its_pattern():
+    # trailing_credit() rules texts out by their ending before the search: it must
+    # find exactly what a plain search of TRAILING_CREDIT finds.
+    from newsx.html_vocab import TRAILING_CREDIT, trailing_credit
+
+    samples = [
+        "He said. Reuters", "He said. (Reuters)", "He said (AFP).", "He said — AP",
+        "He said -- AP. ", "He said. AP\n", "He said. ap", "He said. APA", "He said.Reuters",
+        "He said. Reuters)", "He said. Reuters.)", "A long paragraph, with no credit.",
+        "(AP)", " AP", "said. Associated Press", "said (with wires)", "said. wires ",
+        "said. Reuters\u00a0", "said. ТАСС.", "",
+    ]
+    for text in samples:
+        match = TRAILING_CREDIT.search(text)
+        assert trailing_credit(text) == (match["a"] if match else None), text

@@ -27,29 +27,29 @@ Steps:
 
 Cost: every CSS query walks its whole subtree, and a selector list costs a test
 per selector at every node, so tags are told by ``tag_id`` (``html_vocab.tag_ids``) in
-one list of all elements: the page is listed twice (before and after the widgets
-go) and queried once for names and hints, and the root queried once; each
-leaf's text is read once, and each container's text at most once.  Python loops
-run over blocks and candidate containers, never over every node (C-level
+one list of all elements: the page is listed twice (the extractors' shared list,
+:func:`newsx.html_elements.body_elements`, taken before any edit, and again after
+the widgets go) and queried once for names and hints, and the root listed once;
+each leaf's text is read once, and each container's text at most once.  Python
+loops run over blocks and candidate containers, never over every node (C-level
 ``map``/``compress`` do), and never recurse (pages can nest 100k levels deep);
 class-word regexes are tries (:func:`newsx.html_vocab.word_pattern`) and run
-once per distinct class.  Measured on the development corpus: about 1.9x the
-CPU time of the bare Lexbor parse.  Merging the two page listings into one was
-tried and is slower: the blocks inside widgets then need a walk each.
+once per distinct class.  Measured on the development corpus: about 1.75x the
+CPU time of the bare Lexbor parse.  Deriving the second listing from the first
+was tried and is slower: the blocks inside widgets then need a walk each.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress
 from operator import attrgetter
 
 from selectolax.lexbor import LexborNode
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
+from newsx.html_elements import Elements, body_elements
 from newsx.html_vocab import (
     ATTRIBUTION_LINE,
     BOILERPLATE_ID_WORDS,
@@ -69,9 +69,9 @@ from newsx.html_vocab import (
     PAGE_WIDGET_WORDS,
     POSITIVE_CLASS,
     ROOT_HINT_ATTRS,
-    TRAILING_CREDIT,
     TRAILING_PROMPT,
     tag_ids,
+    trailing_credit,
     word_pattern,
 )
 from newsx.record import Block, Body
@@ -154,7 +154,6 @@ _DROP_TAGS = frozenset(DROP_TAGS)
 
 
 _TAG_ID = attrgetter("tag_id")
-_MEM_ID = attrgetter("mem_id")
 #: Code and page widgets by tag, found by tag id in a list of all elements; page
 #: widgets by name and root hints, by one query (attribute tests are C-level).
 _CODE_TAGS = frozenset(CODE_TAGS)
@@ -170,11 +169,6 @@ _PAGE_WIDGET_NAME = re.compile("|".join(map(re.escape, PAGE_WIDGET_WORDS)) or "(
 _MEDIA_TAGS = ("video", "audio", "object", "embed")
 MAX_MEDIA_BOX_CHARS = 200
 MAX_MEDIA_CLIMB = 8
-#: Elements of the root whose attributes may make them a widget; the words are
-#: then matched by one regex each (a selector per word would walk the root ~80 times).
-_LINKS_AND_ATTRIBUTED = ", ".join(
-    ["a", "[class]", "[id]", "[style]", "[role]", *(f"[{a}]" for a in HIDDEN_ATTRS)]
-)
 #: Attributes that can hide an element (most elements have none: one set check).
 _HIDING_NAMES = frozenset((*HIDDEN_ATTRS, "role", "style"))
 _WIDGET_CLASS = re.compile(word_pattern(BOILERPLATE_WORDS))
@@ -184,6 +178,8 @@ _BLOCKS = "p, h1, h2, h3, h4, h5, h6, blockquote, li, pre, table, dd, dt, div, t
 #: The blocks and ``<br>``, by tag id (see :func:`~newsx.html_vocab.tag_ids`).
 _LAYOUT_TAGS = tag_ids([*_BLOCKS.split(", "), "br"])
 (_A,) = tag_ids(["a"])
+(_BLOCKQUOTE,) = tag_ids(["blockquote"])
+_QUOTES_AND_TABLES = frozenset(tag_ids(["blockquote", "table"]))
 _MEDIA_IDS = frozenset(tag_ids(_MEDIA_TAGS))
 #: Put after each ``<br>`` so that text keeps its line breaks; a private-use character,
 #: since source newlines inside a paragraph are only spaces.
@@ -229,6 +225,7 @@ class _Layout:
     texts: dict[int, str] = field(default_factory=dict)  # leaf id -> text
     paragraphs: list[tuple[LexborNode, str, str]] = field(default_factory=list)  # scored leaves
     media: list[LexborNode] = field(default_factory=list)  # players left on the page
+    quotes: bool = True  # does the page hold a blockquote at all?
     lengths: dict[int, int] = field(default_factory=dict)  # container id -> its text length
 
     def text_len(self, node: LexborNode) -> int:
@@ -236,7 +233,7 @@ class _Layout:
         mem_id = node.mem_id
         length = self.lengths.get(mem_id)
         if length is None:
-            length = self.lengths[mem_id] = len(node.text())
+            length = self.lengths[mem_id] = len(node.text_lexbor())
         return length
 
 
@@ -247,22 +244,24 @@ def extract_body(doc: Document, ctx: Context) -> Body | None:
     body = doc.tree.body
     if body is None:
         return None
+    elements = body_elements(doc)  # (before any edit: see newsx.html_elements)
     edits = _Edits()
     try:
-        return _extract(body, edits, ctx)
+        return _extract(body, elements, edits, ctx)
     finally:
         edits.undo()
 
 
-def _extract(body: LexborNode, edits: _Edits, ctx: Context) -> Body | None:
-    layout, hints = _clean_and_layout(body, edits)
+def _extract(body: LexborNode, elements: Elements, edits: _Edits, ctx: Context) -> Body | None:
+    layout, hints = _clean_and_layout(body, elements, edits)
     title_key = _normalise(ctx.header.title).casefold() if ctx.header.title else None
     roots = _find_roots(body, layout, title_key, hints)
     blocks: list[Block] = []
     for root in roots:
         widgets, links = _root_widgets(root, layout.media)
         doomed = _doomed(root, widgets, MAX_ROOT_WIDGET_SHARE, layout.text_len(root))
-        doomed = [n for n in doomed if not _holds_quote(n, layout)]
+        if layout.quotes:
+            doomed = [n for n in doomed if not _holds_quote(n, layout)]
         _forget_texts(doomed, layout)
         edits.detach_all(doomed)
         blocks.extend(_read_root(root, layout, title_key, links))
@@ -335,11 +334,13 @@ _INSERT_TEXT_AFTER = LexborNode.insert_after[str]
 # --- 1. cleaning ---------------------------------------------------------------
 
 
-def _clean_and_layout(body: LexborNode, edits: _Edits) -> tuple[_Layout, list[LexborNode]]:
+def _clean_and_layout(
+    body: LexborNode, elements: Elements, edits: _Edits
+) -> tuple[_Layout, list[LexborNode]]:
     """Remove code, then page widgets holding a minor share of the page's text;
     find the paragraphs and read their text.  Return them and the root hints
     (``itemprop=articleBody``) that survive."""
-    code, widgets, hints, media = _page_widgets(body)
+    code, widgets, hints, media = _page_widgets(body, elements)
     edits.detach_all(code)  # first, so that text lengths leave code out
     doomed = _doomed(body, widgets, MAX_WIDGET_SHARE, None)
     if hints and doomed:
@@ -348,27 +349,32 @@ def _clean_and_layout(body: LexborNode, edits: _Edits) -> tuple[_Layout, list[Le
     edits.detach_all(doomed)
     layout = _layout(body, edits)
     layout.media = media
+    layout.quotes = _BLOCKQUOTE in elements.tag_ids  # (a C-level scan)
     _read_texts(layout)
     return layout, hints
 
 
-def _page_widgets(body: LexborNode) -> tuple[list, list, list, list]:
+def _page_widgets(body: LexborNode, elements: Elements) -> tuple[list, list, list, list]:
     """Code, page widgets, root hints and players: code, widgets and players by tag
     among all the page's elements, the rest by one query.  Widgets come by tag,
     then by name: the order matters only past :data:`MAX_WIDGETS`, and is then
     document order."""
-    nodes = body.css("*")
-    ids = list(map(_TAG_ID, nodes))
-    media = list(compress(nodes, map(_MEDIA_IDS.__contains__, ids)))
+    media = [] if _MEDIA_IDS.isdisjoint(elements.tag_ids) else elements.of_tags(_MEDIA_IDS)
     code = []
     widgets = []
-    for node in compress(nodes, map(_PAGE_TAGS.__contains__, ids)):
+    bare = None  # every figure is bare media: the page holds no blockquote or table
+    for node in elements.of_tags(_PAGE_TAGS):
         tag = _PAGE_TAGS[node.tag_id]
         if tag in _CODE_TAGS:
             if node.first_child is not None:  # (empty: ``<script src=..>``, left in place)
                 code.append(node)
-        elif tag != "figure" or _is_bare_media(node):
+        elif tag != "figure":
             widgets.append(node)
+        else:
+            if bare is None:
+                bare = _QUOTES_AND_TABLES.isdisjoint(elements.tag_ids)
+            if bare or _is_bare_media(node):
+                widgets.append(node)
     named = []
     hints = []
     last = None
@@ -386,16 +392,16 @@ def _page_widgets(body: LexborNode) -> tuple[list, list, list, list]:
         if _is_hint(attrs):
             hints.append(node)
     if named:
-        widgets = _in_document_order(widgets + named, nodes) if widgets else named
+        widgets = _in_document_order(widgets + named, elements) if widgets else named
     return code, widgets, hints, media
 
 
-def _in_document_order(some: list[LexborNode], nodes: list[LexborNode]) -> list[LexborNode]:
-    """``some`` sorted as in ``nodes`` (all elements, in document order); only
-    needed when there are more than :data:`MAX_WIDGETS`."""
+def _in_document_order(some: list[LexborNode], elements: Elements) -> list[LexborNode]:
+    """``some`` sorted in document order; only needed when there are more than
+    :data:`MAX_WIDGETS`."""
     if len(some) <= MAX_WIDGETS:
         return some
-    position = {mem_id: i for i, mem_id in enumerate(map(_MEM_ID, nodes))}
+    position = elements.positions()
     return sorted(some, key=lambda n: position[n.mem_id])
 
 
@@ -418,7 +424,7 @@ def _inside(node: LexborNode, ids: set[int]) -> bool:
 def _holds_quote(node: LexborNode, layout: _Layout) -> bool:
     """Is ``node`` or an element in it a blockquote (then a widget is an embedded
     post: ``social-media-embed``)?  Only a container can hold one: others need no query."""
-    if node.tag == "blockquote":
+    if node.tag_id == _BLOCKQUOTE:
         return True
     return node.mem_id in layout.containers and node.css_first("blockquote") is not None
 
@@ -436,13 +442,11 @@ def _root_widgets(
     query; then the boxes of the page's players (``media``) that are in the root."""
     out = []
     links = []
-    last = None
     named: dict[str, bool] = {}  # class -> names a widget (a template repeats its classes)
-    for node in root.css(_LINKS_AND_ATTRIBUTED):
-        mem_id = node.mem_id
-        if mem_id == last:  # (listed once per selector it matches)
-            continue
-        last = mem_id
+    # All elements: nearly all have a class, id, style, ... anyway, and a selector list
+    # of those attributes would cost a test per selector at every node.  The words are
+    # then matched by one regex each (a selector per word would walk the root ~80 times).
+    for node in root.css("*"):
         if node.tag_id == _A:
             links.append(node)
         attrs = node.attributes
@@ -477,7 +481,7 @@ def _media_box(media: LexborNode, root: LexborNode) -> LexborNode:
     for _ in range(MAX_MEDIA_CLIMB):
         if node is None or node.mem_id == root_id:
             break
-        if len(_normalise(node.text())) > MAX_MEDIA_BOX_CHARS:
+        if len(_normalise(node.text_lexbor())) > MAX_MEDIA_BOX_CHARS:
             break
         box = node
         node = node.parent
@@ -503,10 +507,10 @@ def _doomed(
     moving costs more than checking."""
     if not matches:
         return []
-    limit = (len(scope.text()) if scope_len is None else scope_len) * max_share
+    limit = (len(scope.text_lexbor()) if scope_len is None else scope_len) * max_share
     doomed = []
     for node in matches[:MAX_WIDGETS]:
-        text = node.text()
+        text = node.text_lexbor()
         if text and not text.isspace() and (len(text) < limit or node.tag in _DROP_TAGS):
             doomed.append(node)
     return doomed
@@ -618,7 +622,7 @@ def _find_roots(
     (moved to the one under the headline when the page lists several articles,
     out of a caption to the article holding it, and joined by its twins or by
     sibling paragraphs)."""
-    hinted = _distinct(n for n in hints[:MAX_HINTS] if layout.text_len(n) >= MIN_HINT_CHARS)
+    hinted = _distinct([n for n in hints[:MAX_HINTS] if layout.text_len(n) >= MIN_HINT_CHARS])
     if hinted:
         return _outermost(hinted)
     scores = _scores(layout)
@@ -648,7 +652,7 @@ def _read_texts(layout: _Layout) -> None:
     for leaf, mem_id, tag in layout.leaves:
         if tag in _UNSCORED:
             continue
-        text = leaf.text()
+        text = leaf.text_lexbor()
         if tag != "table":  # (a table is read cell by cell)
             texts[mem_id] = text
         paragraphs.append((leaf, tag, text))
@@ -712,13 +716,13 @@ def _give_points(node: LexborNode | None, points: float, scores: dict[int, _Cand
     for divider in _LEVEL_DIVIDER:
         if node is None:
             break
-        tag = node.tag
-        if tag == "html" or tag == "#document":
-            break
-        cand = scores.get(node.mem_id)
-        if cand is None:
-            cand = _Candidate(node, _TAG_WEIGHT.get(tag, 0))
-            scores[node.mem_id] = cand
+        mem_id = node.mem_id
+        cand = scores.get(mem_id)
+        if cand is None:  # (a scored node is no html or #document: no need to read its tag)
+            tag = node.tag
+            if tag == "html" or tag == "#document":
+                break
+            cand = scores[mem_id] = _Candidate(node, _TAG_WEIGHT.get(tag, 0))
         cand.score += points / divider
         node = node.parent
 
@@ -732,7 +736,7 @@ def _under_headline(
     article (it opens with a headline of its own)."""
     anchors = [
         n for n, _, tag in layout.leaves
-        if tag in _HEADLINE_TAGS and _normalise(n.text()).casefold() == title_key
+        if tag in _HEADLINE_TAGS and _normalise(n.text_lexbor()).casefold() == title_key
     ]
     if len(anchors) != 1:
         return best
@@ -754,7 +758,7 @@ def _under_headline(
 def _has_own_headline(node: LexborNode, layout: _Layout) -> bool:
     """Does the container open with a headline (another article's title)?"""
     for block in node.css(_BLOCKS):
-        if block.mem_id in layout.leaf_ids and block.text().strip():
+        if block.mem_id in layout.leaf_ids and block.text_lexbor().strip():
             return block.tag in _HEADLINE_TAGS
     return False
 
@@ -814,12 +818,12 @@ def _out_of_widget(best: _Candidate, scores: dict[int, _Candidate]) -> _Candidat
             break
         names = _names(node)
         if in_widget and POSITIVE_CLASS.search(names) and not NEGATIVE_CLASS.search(names):
-            if len(node.text()) >= MIN_WIDGET_ROOT_GAIN * best_len:
+            if len(node.text_lexbor()) >= MIN_WIDGET_ROOT_GAIN * best_len:
                 return scores.get(node.mem_id) or _Candidate(node, best.score)
             break
         if not in_widget and MEDIA_WIDGET_CLASS.search(names):
             in_widget = True
-            best_len = len(best.node.text())
+            best_len = len(best.node.text_lexbor())
         node = node.parent
     return best
 
@@ -874,12 +878,14 @@ def _names(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
 
 
-def _distinct(nodes: Iterable[LexborNode]) -> list[LexborNode]:
+def _distinct(nodes: list[LexborNode]) -> list[LexborNode]:
     """Drop nodes whose text repeats an earlier node's (a template's mobile copy)."""
+    if len(nodes) < 2:  # (nothing to repeat: spare a whole-subtree read)
+        return nodes
     seen: set[str] = set()
     out = []
     for node in nodes:
-        key = _normalise(node.text())
+        key = _normalise(node.text_lexbor())
         if key not in seen:
             seen.add(key)
             out.append(node)
@@ -920,7 +926,7 @@ def _class_factor(node: LexborNode) -> float:
 def _link_density(node: LexborNode, text_len: int) -> float:
     if not text_len:
         return 1.0
-    linked = sum(len(a.text()) for a in node.css("a"))
+    linked = sum(len(a.text_lexbor()) for a in node.css("a"))
     return min(1.0, linked / text_len)
 
 
@@ -958,7 +964,7 @@ class _Reader:
     def read_share(self, root: LexborNode) -> float:
         """Share of the root's text read so far."""
         if self.root_len is None:
-            self.root_len = max(1, len(_normalise(root.text())))
+            self.root_len = max(1, len(_normalise(root.text_lexbor())))
         return sum(len(b.text) for b in self.blocks) / self.root_len
 
     def flush(self, kind: str, keep: bool = True) -> None:
@@ -1011,7 +1017,7 @@ def _read_root(
             if not linked:
                 reader.add(_leaf_block(child, kind, reader))
         elif child.tag not in _INLINE_SKIP:
-            run.append(child.text())
+            run.append(child.text_lexbor())
         if reader.ended is not None:
             _skip_furniture(stack, len(reader.ended), reader.read_share(root))
             reader.ended = None
@@ -1035,7 +1041,7 @@ def _skip_furniture(stack: list[tuple], heading_len: int, read_share: float) -> 
         if not stack or (len(stack) == 1 and read_share < MIN_READ_SHARE_TO_END):
             return
         node = stack.pop()[3]
-        if len(_normalise(node.text())) > heading_len + MAX_END_HEADING_CHARS:
+        if len(_normalise(node.text_lexbor())) > heading_len + MAX_END_HEADING_CHARS:
             return
 
 
@@ -1052,7 +1058,7 @@ def _linked_chars(links: list[LexborNode], layout: _Layout) -> dict[int, int]:
                 break
             mem_id = node.mem_id
             if mem_id in leaf_ids:
-                linked[mem_id] = linked.get(mem_id, 0) + len(link.text().strip())
+                linked[mem_id] = linked.get(mem_id, 0) + len(link.text_lexbor().strip())
                 break
             node = node.parent
     return linked
@@ -1060,10 +1066,9 @@ def _linked_chars(links: list[LexborNode], layout: _Layout) -> dict[int, int]:
 
 def _is_link_line(text: str, linked: int) -> bool:
     """Mostly link text, or a short label and links ("Related: <a>..</a>",
-    "Tags: <a>..</a>, <a>..</a>"): a pointer elsewhere, not prose.  Spacing is
-    collapsed first, so that the indentation between links written one per source
+    "Tags: <a>..</a>, <a>..</a>"): a pointer elsewhere, not prose.  ``text`` is
+    normalised, so that the indentation between links written one per source
     line does not count as prose."""
-    text = _normalise(text)
     if linked > MAX_BLOCK_LINK_SHARE * len(text):
         return True
     label, colon, rest = text.partition(":")
@@ -1072,10 +1077,11 @@ def _is_link_line(text: str, linked: int) -> bool:
     )
 
 
-def _lines(text: str, kind: str) -> list[Block]:
-    """Blocks of text, one per ``<br>``-separated line."""
+def _lines(text: str, kind: str, flat: str | None = None) -> list[Block]:
+    """Blocks of text, one per ``<br>``-separated line (``flat``: the text
+    normalised, when already known)."""
     if _BR not in text:
-        line = _normalise(text)
+        line = _normalise(text) if flat is None else flat
         return [Block(kind, line)] if line else []
     return [Block(kind, line) for line in map(_normalise, text.split(_BR)) if line]
 
@@ -1091,12 +1097,15 @@ def _leaf_block(node: LexborNode, kind: str, reader: _Reader) -> list[Block]:
         return [Block("table", text)] if text else []
     raw = reader.texts.get(node.mem_id)
     if raw is None:
-        raw = node.text()
+        raw = node.text_lexbor()
     if not raw or raw.isspace():
         return []
     linked = reader.linked.get(node.mem_id)
-    if linked and _is_link_line(raw, linked):
-        return []
+    flat = None
+    if linked:
+        flat = _normalise(raw)
+        if _is_link_line(flat, linked):
+            return []
     own = _KIND_BY_TAG.get(tag, kind)
     if own == "preformatted":  # one block per line, spacing kept
         lines = raw.replace(_BR, "\n").split("\n")
@@ -1104,15 +1113,18 @@ def _leaf_block(node: LexborNode, kind: str, reader: _Reader) -> list[Block]:
     if tag == "h1" and not reader.blocks:
         return []
     title_key = reader.title_key
-    blocks = _lines(raw, own)
-    return [b for b in blocks if b.text.casefold() != title_key] if title_key else blocks
+    blocks = _lines(raw, own, flat)
+    if not title_key:
+        return blocks
+    longer = len(title_key)  # (case folding never shortens a text: no need to fold longer ones)
+    return [b for b in blocks if len(b.text) > longer or b.text.casefold() != title_key]
 
 
 def _table_text(table: LexborNode) -> str:
     """A data table as one block: cells joined by tabs, rows by newlines."""
     rows = []
     for row in table.css("tr"):
-        cells = [_normalise(c.text().replace(_BR, " ")) for c in row.css("td, th")]
+        cells = [_normalise(c.text_lexbor().replace(_BR, " ")) for c in row.css("td, th")]
         cells = [c for c in cells if c]
         if cells:
             rows.append("\t".join(cells))
@@ -1146,8 +1158,7 @@ def _finish(blocks: list[Block]) -> Body | None:
         attribution = next(g for g in match.groups() if g).strip()
         blocks = blocks[:-1]
     elif blocks[-1].kind == "paragraph":
-        match = TRAILING_CREDIT.search(blocks[-1].text)
-        attribution = match["a"] if match else None
+        attribution = trailing_credit(blocks[-1].text)
     return Body(blocks=blocks, attribution=attribution) if blocks else None
 
 

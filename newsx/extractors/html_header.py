@@ -406,7 +406,7 @@ def _dates(p: _Page) -> tuple[str | None, str | None]:
 
 def _shown_near(node: Any, context: str) -> bool:
     """Is the element's text among the lines around the headline (or has it none)?"""
-    text = squash(node.text())
+    text = squash(node.text_lexbor())
     return not text or text in context
 
 

@@ -44,8 +44,8 @@ def section(page: PageMeta, sites: list[str], title: str | None,
     "Filed under:" label, the declared section, or the line above the headline."""
     declared = [s for s in _declared_sections(page) if _is_section(s, sites, title)]
     crumbs = _breadcrumb(page, sites, title)
-    kickers = [k for k in (_first_line(n) for n in page.kickers[:8])
-               if _is_section(k, sites, title) and _near(k, context, at)]
+    kickers = [k for k in (_first_line(n) for n in page.kickers[:8])  # _near: the cheaper test
+               if _near(k, context, at) and _is_section(k, sites, title)]
     labels = [k for k in _labelled(context, at) if _is_section(k, sites, title)]
     above = _line_above(context, at)
     above = [above] if above and _is_section(above, sites, title) else []

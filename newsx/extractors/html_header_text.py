@@ -11,7 +11,6 @@ import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(r"\s+")
 #: Characters of scripts written without case (CJK, Hangul, Thai...).
 _UNCASED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: Host labels that say nothing about the site's name.
@@ -31,11 +30,17 @@ def fold(text: str) -> str:
 
     Cached: a page compares its site names and titles many times; the cache is
     small, so it holds about one page's strings."""
+    if text.isascii():  # NFKC keeps ASCII, casefold lowers it, and no quote or dash to unify
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
-    return text.translate(_FOLD_TABLE)
+    # ``replace`` skips a string without the character fast; ``translate`` looks up each one
+    for fancy, plain in _FOLD_PAIRS:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return text
 
 
-_FOLD_TABLE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_FOLD_PAIRS = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 
 
 def words(text: str) -> list[str]:

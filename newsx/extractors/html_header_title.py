@@ -105,7 +105,7 @@ def _texts(nodes: list[Any]) -> list[tuple[str, Any]]:
     """(squashed text, node) of the nodes with a headline-sized text."""
     out = []
     for node in nodes:
-        text = squash(node.text())
+        text = squash(node.text_lexbor())
         if text and len(text) < MAX_HEADLINE_CHARS:
             out.append((text, node))
     return out

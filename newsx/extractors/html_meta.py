@@ -44,7 +44,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _NEWLINES = re.compile(r"[\r\n\t]+")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _OBJECT_SEAM = re.compile(r"}\s*{")
-_SPACE = re.compile(r"\s+")
 
 
 #: Each whole-document ``css()`` query costs about a sixth of the parse, and each
@@ -127,7 +126,8 @@ def squash(text: str | None) -> str:
     if not text:
         return ""
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\xa0" in text:
-        return _SPACE.sub(" ", text).strip()
+        # what ``\s+`` -> " " and ``strip()`` give (one whitespace class), 4x faster
+        return " ".join(text.split())
     return text.strip()
 
 
@@ -188,13 +188,13 @@ def _sort(page: PageMeta, node: Any) -> None:
     tag = node.tag
     if tag == "title":
         if page.title is None and node.parent is not None and node.parent.tag == "head":
-            page.title = squash(node.text()) or None
+            page.title = squash(node.text_lexbor()) or None
         return
     if tag == "link":
         page.canonical = page.canonical or (node.attributes.get("href") or "").strip() or None
         return
     if tag == "script":
-        raw = node.text()
+        raw = node.text_lexbor()
         if raw and len(raw) <= MAX_JSONLD_CHARS:
             page.jsonld.extend(typed_objects(parse_jsonld(raw)))
         return

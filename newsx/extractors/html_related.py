@@ -18,8 +18,9 @@ rank number or date).  Not done here: the page's body links, ticker items
 (``html_ticker``), and anything that needs scripts to fill.
 
 The tree is only read, never changed, and never walked whole in Python: page-wide
-searches are two selectolax ``css()`` calls (classed boxes, label candidates); only
-a teaser link's or card's few elements are walked, with bounded parent/sibling steps.
+searches are two selectolax ``css()`` calls (classed boxes, tab links) and label
+candidates picked by tag id from the shared element index (``newsx.html_elements``);
+only a teaser link's or card's few elements are walked, with bounded parent/sibling steps.
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import compress
 from operator import attrgetter, itemgetter
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsx.dates import parse_date, parse_iso, search_date
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
+from newsx.html_elements import Elements, body_elements
 from newsx.html_vocab import tag_ids
 from newsx.patterns import trie_pattern
 from newsx.record import RelatedItem
@@ -278,13 +281,15 @@ CLASS_WORD_KIND: dict[str, str] = {
 }
 CLASS_WORDS_RE = re.compile(trie_pattern(CLASS_WORD_KIND))
 CONTAINER_TAGS = frozenset({"div", "ul", "ol", "li", "p", "section", "article", "aside", "table"})
-# Labels, inline "Read also:" paragraphs and tab links, fetched in one query.
-# A box's first child labels it even when it is a plain <div>/<span> ("Sur le même sujet").
-LABEL_QUERY = (
-    "h2, h3, h4, h5, h6, strong, b, dt, p, a[href^='#'], "
-    "aside > :first-child, section > :first-child"
-)
+# Labels and inline "Read also:" paragraphs, picked from the page's elements by tag.
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "dt"})
+LABEL_TAGS = HEADING_TAGS | {"p"}
+# A box's first child labels it even when it is a plain <div>/<span> ("Sur le même sujet").
+LABELLED_BOX_TAGS = frozenset({"aside", "section"})
+TAB_QUERY = "a[href^='#']"  # tab links ("<a href='#pane'>Most Read</a>")
+# Elements whose class may name a block (``[class]`` first: it rules out most elements
+# in one test, where a list of six ``tag[class]`` selectors walks the page six times).
+CLASSED_BOX_QUERY = "[class]:is(div, section, aside, ul, ol, span)"
 TAB_ID_RE = re.compile(r"[\w-]{1,80}")
 
 # Class words of blocks (or their ancestors) that are never related lists:
@@ -371,6 +376,7 @@ TITLE_CLASS_RE = re.compile("title|headline|heading|hed")
 # A teaser card's date (besides ``<time>``) and section elements.
 DATE_CLASS_RE = re.compile("date|time|ago")
 SECTION_CLASS_RE = re.compile("section|category")
+CARD_PART_CLASS_RE = re.compile(f"{DATE_CLASS_RE.pattern}|{SECTION_CLASS_RE.pattern}")
 
 HEADLINE_TAGS = frozenset({"h1", "h2"})  # where the article's own headline may sit
 MAX_LABEL_CHARS = 60  # longer texts are sentences, not block labels
@@ -433,6 +439,12 @@ _NOISE_IDS = frozenset(tag_ids(NOISE_TAGS))  # (``tag_id`` reads cheaper than ``
 _TITLE_IDS = frozenset(tag_ids(TITLE_TAGS))
 (_TIME_ID,) = tag_ids(["time"])
 (_A_ID,) = tag_ids(["a"])
+(_P_ID,) = tag_ids(["p"])
+_ROOT_IDS = frozenset(tag_ids(["body", "html"]))  # where an ancestor climb stops
+_NEGATIVE_TAG_IDS = frozenset(tag_ids(NEGATIVE_TAGS))
+_CONTENT_IDS = frozenset(tag_ids(CONTENT_TAGS))
+_CONTAINER_IDS = frozenset(tag_ids(CONTAINER_TAGS))
+_TAG_ID = attrgetter("tag_id")
 
 
 def _elements(node) -> list[tuple]:
@@ -522,30 +534,25 @@ def _is_negative(
 
 
 def _element_state(node, strips: bool) -> int:
-    """:data:`_ROOT`, :data:`_NEGATIVE` or :data:`_FINE` for the element itself."""
+    """:data:`_ROOT`, :data:`_NEGATIVE` or :data:`_FINE` for the element itself:
+    navigation, hidden, ads ... are negative.
+
+    Tested by tag id (cheaper to read than the ``tag`` string).  One ``attributes``
+    dict per element: each missing-key ``attrs.get`` raises and catches a
+    ``KeyError`` inside selectolax, several times slower.
+    """
     if not node.is_element_node:
         return _ROOT
-    tag = node.tag
-    if tag in ("body", "html"):
+    tag = node.tag_id
+    if tag in _ROOT_IDS:
         return _ROOT
-    return _NEGATIVE if _negative_element(node, strips, tag) else _FINE
-
-
-def _negative_element(node, strips: bool = True, tag: str | None = None) -> bool:
-    """The element itself (not its ancestors) is navigation, hidden, ads ...
-
-    One ``attributes`` dict per element: each missing-key ``attrs.get`` raises
-    and catches a ``KeyError`` inside selectolax, several times slower.
-    ``tag``: the node's tag when the caller has it.
-    """
-    if tag is None:
-        tag = node.tag
-    if tag in NEGATIVE_TAGS:
-        return True
+    if tag in _NEGATIVE_TAG_IDS:
+        return _NEGATIVE
     attrs = node.attributes
-    if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != "a"):
-        return True
-    return tag not in CONTENT_TAGS and _negative_attrs(node, strips, attrs)
+    if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != _A_ID):
+        return _NEGATIVE
+    negative = tag not in _CONTENT_IDS and _negative_attrs(node, strips, attrs)
+    return _NEGATIVE if negative else _FINE
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -682,14 +689,13 @@ def _build_scan(body) -> _Scan:
     values) are joined into one string and searched once with a prefix-factored
     regex, and each element looks its value's verdict up.
     """
-    nodes = body.css("div[class], section[class], aside[class], ul[class], ol[class], span[class]")
+    nodes = body.css(CLASSED_BOX_QUERY)
     values = list(map(_CLASS, map(_ATTRS, nodes)))  # map(): no Python loop per node
     kinds = _value_kinds(list(dict.fromkeys(filter(None, values))))
     blocks, labels, tickers = [], [], set()
-    for node, value in zip(nodes, values, strict=True):
-        found = kinds.get(value)
-        if found is None:
-            continue
+    # Only the few elements whose value holds a vocabulary word reach the Python loop.
+    for node, value in compress(zip(nodes, values, strict=True), map(kinds.__contains__, values)):
+        found = kinds[value]
         if BLOCK in found and not _negative_attrs(node):
             blocks.append(node)
         if LABEL in found:
@@ -772,9 +778,7 @@ def _is_label(node, text: str | None = None) -> bool:
         text = node.text(deep=True, separator=" ")
     if len(text) > MAX_LABEL_CHARS * 3:
         return False
-    if _LABEL_OTHER is None and text.lstrip()[:1].casefold()[:1] not in _LABEL_BY_CHAR:
-        return False  # no label starts so: the cleaning below is not needed
-    label = _clean(text).casefold()
+    label = " ".join(text.split()).casefold()  # (_clean, inlined: runs for every candidate)
     if not label or len(label) > MAX_LABEL_CHARS or not label_match(label):
         return False
     return not NOT_LABEL_RE.search(label) and not _holds_container(node)
@@ -782,7 +786,7 @@ def _is_label(node, text: str | None = None) -> bool:
 
 def _holds_container(node) -> bool:
     """A child is a list or box: ``node`` is a block, not its label."""
-    return any(child.tag in CONTAINER_TAGS for child in node.iter())
+    return any(map(_CONTAINER_IDS.__contains__, map(_TAG_ID, node.iter())))  # no Python loop
 
 
 def _following(node) -> list:
@@ -813,8 +817,7 @@ def _label_block(label) -> _Block | None:
 
 def _blocks(doc: Document, title: str | None) -> Iterator[_Block]:
     """Candidate blocks: class vocabulary, ticker boxes below the headline, then
-    labels, tab panels and inline "Read also:" lines, found in one ``css()`` walk
-    (each query walks the whole tree, whatever it asks for)."""
+    labels, tab panels and inline "Read also:" lines in document order."""
     body = doc.tree.body
     if body is None:
         return
@@ -823,23 +826,75 @@ def _blocks(doc: Document, title: str | None) -> Iterator[_Block]:
         yield _Block((node,))
     for node in _ticker_boxes(doc, title)[1]:
         yield _Block((node,))
-    tree = doc.tree
     for node in scan.labels:
         block = _heading_block(node, node.tag)
         if block is not None:
             yield block
-    for node in body.css(LABEL_QUERY):
-        tag = node.tag
-        if tag == "p":
-            block = _paragraph_block(node)
-        elif tag in HEADING_TAGS:
-            block = _heading_block(node, tag)
-        elif tag == "a":
-            block = _tab_panel(tree, node)
-        else:  # a box's first child: only a label if short and list-free
-            block = _label_block(node) if _is_label(node) else None
+    yield from _label_blocks(doc, body)
+
+
+_LABEL_TAG_NAMES = tag_ids(LABEL_TAGS)  # tag id -> name
+_BOX_IDS = frozenset(tag_ids(LABELLED_BOX_TAGS))
+_PICKED_IDS = frozenset(_LABEL_TAG_NAMES) | _BOX_IDS
+
+
+def _label_blocks(doc: Document, body) -> Iterator[_Block]:
+    """Blocks opened by label tags, boxes' first children and tab links, in document order.
+
+    Label tags and boxes are picked from the page's element index by tag id (a
+    ``css()`` list of them walks the page once per selector); a box's first child
+    is the element after it in document order, when that element's parent is the
+    box.  Only tab links need a walk.
+    """
+    tree = doc.tree
+    elements = body_elements(doc)
+    nodes, ids = elements.nodes, elements.tag_ids
+    tabs = _tab_blocks(tree, body, elements)
+    picks = compress(range(len(ids)), map(_PICKED_IDS.__contains__, ids))
+    for i in sorted({*picks, *tabs}) if tabs else picks:
+        if i in tabs:
+            block = tabs[i]
+        elif ids[i] in _BOX_IDS:  # its first child, unless picked by its own tag
+            child = i + 1
+            if (
+                child == len(ids) or ids[child] in _LABEL_TAG_NAMES
+                or nodes[child].parent.mem_id != nodes[i].mem_id
+            ):
+                continue
+            block = _candidate_block(tree, nodes[child], ids[child])
+        else:
+            block = _candidate_block(tree, nodes[i], ids[i])
         if block is not None:
             yield block
+
+
+def _tab_blocks(tree, body, elements: Elements) -> dict[int, _Block]:
+    """Panels named by tab links, by the link's index in the page's elements (a tab
+    link that is a box's first child is read as that).  Few pages have any, so the
+    element positions are only looked up for a found panel."""
+    found = {}
+    for link in body.css(TAB_QUERY):
+        block = _tab_panel(tree, link)
+        if block is None:
+            continue
+        index = elements.positions()[link.mem_id]
+        before = elements.nodes[index - 1]  # the parent, when the link is its first child
+        if not (before.mem_id == link.parent.mem_id and elements.tag_ids[index - 1] in _BOX_IDS):
+            found[index] = block
+    return found
+
+
+def _candidate_block(tree, node, tag_id: int) -> _Block | None:
+    """The block a label candidate opens, by its tag."""
+    tag = _LABEL_TAG_NAMES.get(tag_id)
+    if tag == "p":
+        return _paragraph_block(node)
+    if tag is not None:
+        return _heading_block(node, tag)
+    if tag_id == _A_ID:
+        return _tab_panel(tree, node)
+    # a box's first child: only a label if short and list-free
+    return _label_block(node) if _is_label(node) else None
 
 
 # One block or None per candidate node: plain functions, not generators, as they run
@@ -1018,7 +1073,7 @@ def _is_body_link(link, text: str) -> bool:
     for _ in range(3):
         if node is None:
             return False
-        if node.tag == "p":
+        if node.tag_id == _P_ID:
             para = node.text(deep=True, strip=True)
             if inline_match(para):
                 return False
@@ -1064,8 +1119,9 @@ def _card_parts(card) -> tuple[object | None, list]:
     section/category elements, in document order, from one walk of its few elements."""
     date, sections = None, []
     for node in card.traverse():
-        classes = node.attributes.get("class")
-        classes = classes.lower() if classes else ""
+        classes = (node.attributes.get("class") or "").lower()
+        if classes and not CARD_PART_CLASS_RE.search(classes):
+            classes = ""  # neither kind: one search instead of two for most classes
         if date is None and (
             node.tag_id == _TIME_ID or (classes and DATE_CLASS_RE.search(classes))
         ):
