@@ -465,6 +465,22 @@ def test_class_bylines_are_read_only_around_the_headline():
     assert [n.text() for n in meta.kickers] == ["Local"]
 
 
+def test_an_element_matching_several_selectors_is_filed_once():
+    """Lexbor lists a node once per selector it matches: a ``<time itemprop>`` or a
+    ``class="byline author"`` must still count once against the quotas."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(
+        "<html><body><div id='story'><h1 itemprop='headline'>T</h1>"
+        "<time itemprop='datePublished' datetime='2019-01-01'>x</time>"
+        "<p class='byline author-name'>By Ann Lee</p></div></body></html>")
+    meta = read_meta(tree)
+    assert len(meta.h1) == 1 and len(meta.times) == 1
+    assert [name for name, _ in meta.itemprops] == ["headline", "datePublished"]
+    read_near(meta, tree.css_first("#story"))
+    assert [n.text() for n in meta.bylines] == ["By Ann Lee"]
+
+
 # --- fast paths: the same answers as the plain forms they replace ------------------
 
 
