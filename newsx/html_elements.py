@@ -12,7 +12,7 @@ their order are the same for the extractors that run after it.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
@@ -61,3 +61,15 @@ def body_elements(doc: Document) -> Elements:
         doc.cache[CACHE_KEY] = elements
     return elements
 
+
+
+def distinct(nodes: Iterable[Any]) -> Iterator[Any]:
+    """Each node once, in order.  Lexbor lists a node once per selector of a ``css()``
+    list that it matches, in a row: ``<time itemprop=..>`` comes twice from
+    ``"time, [itemprop]"`` and would otherwise be counted twice against quotas."""
+    last = None
+    for node in nodes:
+        mem_id = node.mem_id
+        if mem_id != last:
+            last = mem_id
+            yield node

@@ -481,6 +481,24 @@ def test_an_element_matching_several_selectors_is_filed_once():
     assert [n.text() for n in meta.bylines] == ["By Ann Lee"]
 
 
+def test_teasers_with_two_headline_classes_do_not_crowd_out_the_headline():
+    """Each teaser below matches two of the headline selectors; listed once per match,
+    40 teasers would fill the candidate slots before the article's own headline."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsx.extractors.html_header_title import MAX_HEADLINE_NODES, headline
+
+    teasers = "".join(f"<p class='post-title headline'>Teaser number {i} of the day</p>"
+                      for i in range(MAX_HEADLINE_NODES * 2 // 3))
+    tree = LexborHTMLParser(
+        "<html><head><meta property='og:title' content='Council backs new library'></head>"
+        f"<body>{teasers}<h2 class='story-title'>Council backs new library</h2>"
+        f"<p>{PROSE}</p></body></html>")
+    title, _raw, node = headline(tree, read_meta(tree), [])
+    assert title == "Council backs new library"
+    assert node is not None and node.tag == "h2"
+
+
 # --- fast paths: the same answers as the plain forms they replace ------------------
 
 

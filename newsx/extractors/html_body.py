@@ -49,7 +49,7 @@ from selectolax.lexbor import LexborNode
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
-from newsx.html_elements import Elements, body_elements
+from newsx.html_elements import Elements, body_elements, distinct
 from newsx.html_vocab import (
     ATTRIBUTION_LINE,
     BOILERPLATE_ID_WORDS,
@@ -377,12 +377,7 @@ def _page_widgets(body: LexborNode, elements: Elements) -> tuple[list, list, lis
                 widgets.append(node)
     named = []
     hints = []
-    last = None
-    for node in body.css(_PAGE_NAMES_AND_HINTS):
-        mem_id = node.mem_id
-        if mem_id == last:  # Lexbor lists a node once per selector it matches, in a row
-            continue
-        last = mem_id
+    for node in distinct(body.css(_PAGE_NAMES_AND_HINTS)):
         if node.tag_id in _PAGE_TAGS:  # (code or a widget whatever its names)
             continue
         attrs = node.attributes

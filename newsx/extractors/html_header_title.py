@@ -11,6 +11,7 @@ one the reader sees); else the declared title with the site name cut.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 from newsx.extractors.html_header_text import (
@@ -22,6 +23,7 @@ from newsx.extractors.html_header_text import (
     words,
 )
 from newsx.extractors.html_meta import ARTICLE_ITEMTYPE, PageMeta, ld_text
+from newsx.html_elements import distinct
 
 #: Separators between a headline and a site name or section in ``<title>``/``og:title``.
 #: (Captured, so one ``split`` gives parts and separators; the lookahead lets the scan
@@ -68,7 +70,7 @@ def headline(tree: Any, page: PageMeta,
         return best[0], best[0], best[1]
     others = _texts(page.props("headline")[:10])
     if not _best_match(others, cleaned):
-        others += _texts(tree.css(HEADLINE_SELECTORS)[:MAX_HEADLINE_NODES])
+        others += _texts(list(islice(distinct(tree.css(HEADLINE_SELECTORS)), MAX_HEADLINE_NODES)))
     best = _best_match(others, cleaned)
     if best:
         return best[0], best[0], best[1]

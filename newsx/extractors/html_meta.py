@@ -11,11 +11,12 @@ script) get one tolerant second try.  Nothing here decides what a field is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+
+from newsx.html_elements import distinct
 
 #: JSON-LD ``@type`` values that describe the article itself (schema.org).
 ARTICLE_TYPES: frozenset[str] = frozenset(
@@ -148,7 +149,7 @@ def read_meta(tree: Any) -> PageMeta:
     else:
         nodes = head.css(HEAD_SELECTOR) + body.css(BODY_SELECTOR)
     meta = page.meta
-    for node in _once(nodes):
+    for node in distinct(nodes):
         if node.tag != "meta":
             _sort(page, node)
             continue
@@ -172,7 +173,7 @@ def read_near(page: PageMeta, container: Any) -> None:
     surroundings) to ``page``; its bylines go first, so that teasers' ``itemprop``
     credits elsewhere on the page cannot use up the quota."""
     bylines: list[Any] = []
-    for node in _once(container.css(NEAR_SELECTOR)):
+    for node in distinct(container.css(NEAR_SELECTOR)):
         attrs = node.attributes
         cls = attrs.get("class") or ""
         # itemprop and rel=author bylines are filed by ``read_meta``
@@ -182,17 +183,6 @@ def read_near(page: PageMeta, container: Any) -> None:
         if _KICKER_CLASS.search(cls) and not _CRUMB_CLASS.search(cls):
             _keep(page.kickers, node)
     page.bylines[:0] = bylines
-
-
-def _once(nodes: list[Any]) -> Iterator[Any]:
-    """Each node once: Lexbor lists a node once per selector of the list it matches, in
-    a row, so ``<time itemprop=..>`` would be filed twice and use up quotas."""
-    last = None
-    for node in nodes:
-        mem_id = node.mem_id
-        if mem_id != last:
-            last = mem_id
-            yield node
 
 
 def _sort(page: PageMeta, node: Any) -> None:
