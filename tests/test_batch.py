@@ -243,9 +243,11 @@ def test_resume_skips_done_inputs_and_mends_a_torn_line(tmp_path, tree):
 def test_interrupted_run_leaves_whole_lines_and_resumes(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
-    dumps = sorted(DUMPS.glob("*.wrapped.txt"))[:60]
-    for path in dumps:
-        (folder / path.name).write_bytes(path.read_bytes())
+    # enough inputs that the interrupt lands mid-run however fast newsx gets
+    names = [f"{copy}-{path.name}" for copy in range(5)
+             for path in sorted(DUMPS.glob("*.wrapped.txt"))[:60]]
+    for name in names:
+        (folder / name).write_bytes((DUMPS / name.split("-", 1)[1]).read_bytes())
     out = tmp_path / "out.jsonl"
     args = [sys.executable, "-m", "newsx", "extract", str(folder), "-j", "2", "-o", str(out)]
     proc = subprocess.Popen(args, cwd=ROOT, stderr=subprocess.PIPE,
@@ -260,11 +262,11 @@ def test_interrupted_run_leaves_whole_lines_and_resumes(tmp_path):
     lines = out.read_bytes().split(b"\n")
     assert lines[-1] == b""  # ends with a newline: no torn record
     done = [json.loads(line)["source"] for line in lines[:-1]]
-    assert 0 < len(done) < len(dumps)
+    assert 0 < len(done) < len(names)
     again = run_newsx("extract", str(folder), "-j", "2", "-o", str(out), "--resume")
     assert again.status == 0, again.stderr
     sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
-    assert sorted(sources) == sorted(str(folder / p.name) for p in dumps)
+    assert sorted(sources) == sorted(str(folder / name) for name in names)
 
 
 KILLER = textwrap.dedent(
