@@ -1,4 +1,5 @@
-"""The elements of a page's ``<body>`` in one walk, shared by the HTML extractors.
+"""The elements of a page's ``<body>`` in one walk, Lexbor tag ids, and each node once
+from a selector list: what the HTML extractors share about Lexbor's element lists.
 
 Lexbor tests every selector of a ``css()`` list at every node, so a list of
 tag names costs a pass per tag.  One ``css("*")`` walk per page, with each
@@ -17,6 +18,8 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
+
+from selectolax.lexbor import LexborHTMLParser
 
 if TYPE_CHECKING:
     from newsx.document import Document
@@ -48,6 +51,14 @@ class Elements:
 _NO_ELEMENTS = Elements([], [])
 
 
+def tag_ids(names: Iterable[str]) -> dict[int, str]:
+    """Lexbor's ids of the tags ``names`` (id -> name).  A selector list of tags
+    costs a test per tag at every node; one ``tag_id`` per node and a dict or set
+    lookup cost less, and the id is cheaper to read than the ``tag`` string."""
+    parser = LexborHTMLParser("")
+    return {parser.create_node(name).tag_id: name for name in names}
+
+
 def body_elements(doc: Document) -> Elements:
     """The page's :class:`Elements`, built once per document (none without a body)."""
     elements = doc.cache.get(CACHE_KEY)
@@ -60,7 +71,6 @@ def body_elements(doc: Document) -> Elements:
             elements = Elements(nodes, list(map(_TAG_ID, nodes)))
         doc.cache[CACHE_KEY] = elements
     return elements
-
 
 
 def distinct(nodes: Iterable[Any]) -> Iterator[Any]:

@@ -10,9 +10,6 @@ an unrelated name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
-from selectolax.lexbor import LexborHTMLParser
 
 from newsx.agencies import AGENCY_NAMES, AGENCY_PATTERN, CREDIT_LEAD_PATTERN, WIRE_CREDITS
 from newsx.patterns import trie_pattern
@@ -200,11 +197,3 @@ def trailing_credit(text: str) -> str | None:
         return None
     match = TRAILING_CREDIT.search(text)
     return match["a"] if match else None
-
-
-def tag_ids(names: Iterable[str]) -> dict[int, str]:
-    """Lexbor's ids of the tags ``names`` (id -> name).  A selector list of tags
-    costs a test per tag at every node; one ``tag_id`` per node and a dict or set
-    lookup cost less, and the id is cheaper to read than the ``tag`` string."""
-    parser = LexborHTMLParser("")
-    return {parser.create_node(name).tag_id: name for name in names}

@@ -24,4 +24,14 @@ INLINE_LABELS: tuple[str, ...] = (
     r"(?:lees|bekijk) ook",  # nl
     r"baca juga", r"(?:czytaj|zobacz) (?:także|też|również)", r"läs (?:också|även)",
 )
-INLINE_RE = re.compile(r"^\s*(?:" + "|".join(INLINE_LABELS) + r")\s*[:\-–—]", re.IGNORECASE)
+#: The labels as one alternation, for patterns that add what follows the label.
+INLINE_LABEL = "|".join(INLINE_LABELS)
+INLINE_RE = re.compile(rf"^\s*(?:{INLINE_LABEL})\s*[:\-–—]", re.IGNORECASE)
+#: First words of those labels in scripts that space their words (casefolded): a
+#: cheap test that lets most lines skip the pattern.
+INLINE_FIRST_WORDS: frozenset[str] = frozenset([
+    "related", "read", "also", "see", "more", "le", "lea", "lee", "mira", "ver", "vea",
+    "à", "a", "lire", "voir", "lesen", "mehr", "leggi", "vedi", "guarda", "leia", "veja",
+    "saiba", "читайте", "смотрите", "اقرأ", "إقرأ", "اقرا", "إقرا", "lees", "bekijk", "baca",
+    "czytaj", "zobacz", "läs",
+])

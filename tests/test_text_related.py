@@ -140,6 +140,15 @@ def test_inline_read_also_link() -> None:
     assert titles(items) == ["Council approves budget for new library branch"]
 
 
+@pytest.mark.parametrize("label", ["Mehr zum Thema", "Czytaj także", "Lees ook", "関連記事"])
+def test_inline_labels_are_the_html_extractors_labels(label: str) -> None:
+    """One vocabulary (``newsx.related_vocab``) for both formats: a label the HTML
+    extractor knows is known in a text dump too."""
+    items = related(dump(PROSE, f"{label}: Council approves budget for new library branch",
+                         PROSE))
+    assert titles(items) == ["Council approves budget for new library branch"]
+
+
 def test_own_title_and_duplicates_dropped() -> None:
     items = related(dump(
         "Popular",

@@ -26,7 +26,7 @@ Steps:
    the attribution.
 
 Cost: every CSS query walks its whole subtree, and a selector list costs a test
-per selector at every node, so tags are told by ``tag_id`` (``html_vocab.tag_ids``) in
+per selector at every node, so tags are told by ``tag_id`` (``html_elements.tag_ids``) in
 one list of all elements: the page is listed twice (the extractors' shared list,
 :func:`newsx.html_elements.body_elements`, taken before any edit, and again after
 the widgets go) and queried once for names and hints, and the root listed once;
@@ -49,7 +49,7 @@ from selectolax.lexbor import LexborNode
 
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
-from newsx.html_elements import Elements, body_elements, distinct
+from newsx.html_elements import Elements, body_elements, distinct, tag_ids
 from newsx.html_vocab import (
     ATTRIBUTION_LINE,
     BOILERPLATE_ID_WORDS,
@@ -70,7 +70,6 @@ from newsx.html_vocab import (
     POSITIVE_CLASS,
     ROOT_HINT_ATTRS,
     TRAILING_PROMPT,
-    tag_ids,
     trailing_credit,
     word_pattern,
 )
@@ -175,7 +174,7 @@ _WIDGET_CLASS = re.compile(word_pattern(BOILERPLATE_WORDS))
 _WIDGET_ID = re.compile(word_pattern(BOILERPLATE_ID_WORDS))
 #: Elements read as blocks; the ones holding no other block are the paragraphs.
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, blockquote, li, pre, table, dd, dt, div, td, th"
-#: The blocks and ``<br>``, by tag id (see :func:`~newsx.html_vocab.tag_ids`).
+#: The blocks and ``<br>``, by tag id (see :func:`~newsx.html_elements.tag_ids`).
 _LAYOUT_TAGS = tag_ids([*_BLOCKS.split(", "), "br"])
 (_A,) = tag_ids(["a"])
 (_BLOCKQUOTE,) = tag_ids(["blockquote"])
@@ -617,7 +616,7 @@ def _find_roots(
     (moved to the one under the headline when the page lists several articles,
     out of a caption to the article holding it, and joined by its twins or by
     sibling paragraphs)."""
-    hinted = _distinct([n for n in hints[:MAX_HINTS] if layout.text_len(n) >= MIN_HINT_CHARS])
+    hinted = _distinct_texts([n for n in hints[:MAX_HINTS] if layout.text_len(n) >= MIN_HINT_CHARS])
     if hinted:
         return _outermost(hinted)
     scores = _scores(layout)
@@ -789,7 +788,7 @@ def _with_twins(best: _Candidate, scores: dict[int, _Candidate]) -> list[LexborN
             other = cand.node.attrs.get("class")
             if other and (other == cls or not named.isdisjoint(_class_words(other))):
                 twins.append(cand.node)
-    return _outermost(_distinct(twins)) if len(twins) > 1 else twins
+    return _outermost(_distinct_texts(twins)) if len(twins) > 1 else twins
 
 
 #: A class word's trailing number: ``story-body-2`` is a chunk of ``story-body``.
@@ -873,7 +872,7 @@ def _names(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
 
 
-def _distinct(nodes: list[LexborNode]) -> list[LexborNode]:
+def _distinct_texts(nodes: list[LexborNode]) -> list[LexborNode]:
     """Drop nodes whose text repeats an earlier node's (a template's mobile copy)."""
     if len(nodes) < 2:  # (nothing to repeat: spare a whole-subtree read)
         return nodes

@@ -395,10 +395,9 @@ def _lines_before(text: str, anchor: int) -> list[str]:
 
 
 def _dates(p: _Page) -> tuple[str | None, str | None]:
-    unmarked: list[Any] = []
-    published, modified = machine_dates(p.meta, unmarked)
-    if unmarked and p.at >= 0 and not _shown_near(unmarked[0], p.context):
-        published = published[1:]  # a sidebar's or a ticker's <time>, not the dateline's
+    published, modified, unmarked = machine_dates(p.meta)
+    if unmarked is not None and p.at >= 0 and not _shown_near(unmarked, p.context):
+        published = []  # a sidebar's or a ticker's <time>, not the dateline's
     seen = seen_dates(p.context, p.at) if p.at >= 0 else []
     dates = decide(published, modified, seen, p.url)
     return dates.published, dates.modified

@@ -87,14 +87,13 @@ class Seen:
     after: bool = True
 
 
-def machine_dates(page: PageMeta, unmarked: list[Any] | None = None
-                  ) -> tuple[list[str], list[str]]:
-    """Publication and update timestamps the page declares, most trusted first.
+def machine_dates(page: PageMeta) -> tuple[list[str], list[str], Any]:
+    """Publication and update timestamps the page declares, most trusted first, and
+    the unmarked ``<time datetime>`` element the publication date came from, if so.
 
-    An unmarked ``<time datetime>`` is used only when nothing better is declared;
-    its element then goes to ``unmarked``, for the caller to check where it is.
+    An unmarked ``<time>`` is used only when nothing better is declared; the caller
+    checks where its element is.
     """
-    unmarked = [] if unmarked is None else unmarked
     # "05/08/2014" in an American page's metadata is May 8 (elsewhere: undecided)
     dayfirst = False if (page.lang or "").lower().replace("_", "-") == "en-us" else None
     published: list[str] = []
@@ -138,9 +137,9 @@ def machine_dates(page: PageMeta, unmarked: list[Any] | None = None
                 plain.append((iso, node))
     add(published, ld_text(article.get("dateCreated")))
     if not published and plain:
-        published.append(plain[0][0])  # an unmarked <time datetime> is the dateline's
-        unmarked.append(plain[0][1])
-    return published, modified
+        iso, node = plain[0]  # an unmarked <time datetime> is the dateline's
+        return [iso], modified, node
+    return published, modified, None
 
 
 def _stamp(node) -> str | None:

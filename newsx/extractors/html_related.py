@@ -36,8 +36,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from newsx.dates import parse_date, parse_iso, search_date
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
-from newsx.html_elements import Elements, body_elements
-from newsx.html_vocab import tag_ids
+from newsx.html_elements import Elements, body_elements, tag_ids
 from newsx.patterns import trie_pattern
 from newsx.record import RelatedItem
 from newsx.related_vocab import INLINE_LABELS
@@ -153,7 +152,6 @@ NOT_LABEL_RE = re.compile(
     r"\b(?:topics?|tags?|categories|keywords|searches|sponsored|partners?|promoted|paid|"
     r"around the web|newsletters?|podcasts?|authors?|comments?)\b"
 )
-
 
 
 def _first_chars(fragment: str) -> set[str] | None:
@@ -778,7 +776,7 @@ def _is_label(node, text: str | None = None) -> bool:
         text = node.text(deep=True, separator=" ")
     if len(text) > MAX_LABEL_CHARS * 3:
         return False
-    label = " ".join(text.split()).casefold()  # (_clean, inlined: runs for every candidate)
+    label = _clean(text).casefold()
     if not label or len(label) > MAX_LABEL_CHARS or not label_match(label):
         return False
     return not NOT_LABEL_RE.search(label) and not _holds_container(node)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from newsx.document import Document
 from newsx.extractors.base import Context, Extractor
 from newsx.record import RelatedItem
+from newsx.related_vocab import INLINE_FIRST_WORDS, INLINE_LABEL
 from newsx.textdump import DumpLine
 
 # --------------------------------------------------------------------------- tables
@@ -68,14 +69,6 @@ HEADING_FIRST_WORDS: frozenset[str] = frozenset(
         "популярное", "похожие", "смотрите", "baca", "berita", "artikel", "terpopuler",
     ]
 )
-#: First words of the inline "Read also: Title" labels.
-INLINE_FIRST_WORDS: frozenset[str] = frozenset(
-    [
-        "read", "also", "see", "related", "leia", "veja", "leggi", "lesen", "lire", "читайте",
-        "baca", "lee",
-    ]
-)
-
 #: Lines that end a list: footers, comment and share furniture (casefolded, whole line;
 #: a set, because this test runs on every line of every list).
 END_LINES: frozenset[str] = frozenset(
@@ -128,12 +121,8 @@ def _prefix_table(words: frozenset[str]) -> dict[str, dict[str, frozenset[str]]]
 _PREFIXES = _prefix_table(_FIRST_WORDS)
 _HEADING = re.compile(r"(?:" + "|".join(HEADINGS) + r")")
 _HEADING_TRIM = re.compile(r"[\s:：.…»›>→|-]+$")
-#: Inline "Read also: Title" between paragraphs.
-_INLINE = re.compile(
-    r"(?i)^(?:read (?:also|more|next)|also read|see also|related|leia também|veja também"
-    r"|leggi anche|lesen sie auch|lire aussi|читайте также|baca juga|lee también)"
-    r"\s*[:：–—-]\s*(?P<title>\S.{10,200})$"
-)
+#: Inline "Read also: Title" between paragraphs (labels shared with the HTML extractors).
+_INLINE = re.compile(rf"(?i)^(?:{INLINE_LABEL})\s*[:：–—-]\s*(?P<title>\S.{{10,200}})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DIGIT = re.compile(r"\d")
 #: "Section | date" meta line of an item.
@@ -382,7 +371,7 @@ def extract_related(doc: Document, ctx: Context) -> list[RelatedItem] | None:
             found, done = _read_list(lines, j + 1, own)
             if _menu_like(found):
                 found = []
-        elif len(text) <= 240 and _first_word(text) in INLINE_FIRST_WORDS:
+        elif len(text) <= 240 and (_first_word(text) in INLINE_FIRST_WORDS or _CJK.match(text)):
             m = _INLINE.match(text)
             if m and _is_item(m.group("title")):
                 found = [RelatedItem(m.group("title").strip())]
