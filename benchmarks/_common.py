@@ -111,7 +111,7 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> 
 
 
 def settle_heap() -> None:
-    """Collect, then freeze what survived warm-up (models, caches of every tool).
+    """Collect, then freeze what survived so far (models, caches of every tool).
 
     All tools share one process; without this, a full garbage collection
     triggered inside one tool also scans the other tools' long-lived objects,
@@ -396,12 +396,18 @@ def interleave(items: list, timings: list, runners: dict, repeat: int) -> None:
     """Time every tool on every item, item by item, rotating the tools' order.
 
     ``items`` have a ``name``; ``runners`` maps a tool name to ``run(item)``.
-    Load drift, cache state and garbage collection then hit every tool alike.
+    Load drift and cache state then hit every tool alike.  The heap is settled
+    (untimed) before every call: otherwise a full garbage collection that one
+    tool's allocations trigger scans what the other tools left since the last
+    settle, and a tool is charged 10 ms or more for heaps that are not its own.
     """
-    settle_heap()
     step = 0
-    for _ in range(repeat):
-        for item in items:
-            for tool in rotate(timings, step):
-                tool.run(item.name, lambda run=runners[tool.name], item=item: run(item))
-            step += 1
+    try:
+        for _ in range(repeat):
+            for item in items:
+                for tool in rotate(timings, step):
+                    settle_heap()
+                    tool.run(item.name, lambda run=runners[tool.name], item=item: run(item))
+                step += 1
+    finally:
+        gc.unfreeze()  # frozen objects are otherwise never collected
