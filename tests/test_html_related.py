@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from newsx.document import Document
 from newsx.extractors.base import Context
 from newsx.extractors.html_related import (
@@ -11,6 +13,7 @@ from newsx.extractors.html_related import (
     has_ticker_boxes,
     inline_match,
     label_match,
+    split_url,
 )
 from newsx.extractors.html_ticker import EXTRACTOR as TICKER
 from newsx.extractors.html_ticker import extract_ticker
@@ -319,3 +322,23 @@ def test_ticker_presence_is_read_from_the_class_scan() -> None:
     assert has_ticker_boxes(Document(source="t.html", format="html",
                                      text=f"<html><body>{TICKER_PAGE}</body></html>"))
     assert not has_ticker_boxes(_page(RELATED))
+
+
+def test_url_split_by_hand_agrees_with_urlsplit() -> None:
+    urls = [
+        "https://a.example.com/x/2019/story-one?id=5&utm_source=t#top", "http://a.example.com",
+        "http://a.example.com?q=1", "http://a.example.com#frag?x", "https://h/p?q#f#g",
+        "https://a.example.com/a\tb", "http://[::1]/x", "http://h[/x", "http://ex\u00e4mple.com/x",
+        "HTTP://A.example.com/X", "//a.example.com/x", "/x/y", "", "mailto:a@b.c",
+        "http://user:pw@h:80/p;x?q", "https://h/[x]?y", "http:/h/x", "http://h/x\ny",
+    ]
+    for url in urls:
+        try:
+            expected = urlsplit(url)
+        except ValueError:
+            expected = None
+        try:
+            got = split_url(url)
+        except ValueError:
+            got = None
+        assert got == expected, url

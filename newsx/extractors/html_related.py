@@ -562,10 +562,26 @@ def _looks_like_headline(text: str) -> bool:
     return _MIN_WORDS_RE.search(text) is not None
 
 
+# A plain absolute http(s) URL, split as ``urlsplit`` would: no tab or line break (which
+# ``urlsplit`` deletes) and no IPv6 brackets in the host (which it checks).
+_PLAIN_URL_RE = re.compile(
+    r"(https?)://([^/?#\[\]\t\n\r]*)((?:/[^?#\t\n\r]*)?)(?:\?([^#\t\n\r]*))?(?:#([^\t\n\r]*))?"
+)
+
+
+def split_url(url: str) -> SplitResult:
+    """``urlsplit(url)``, by one regex match for plain http(s) URLs: ``urlsplit`` costs
+    ~2.5 µs a URL outside its 128-entry cache, and a page's links are mostly new to it."""
+    match = _PLAIN_URL_RE.fullmatch(url)
+    if match is None or not match.group(2).isascii():  # (a non-ASCII host is checked)
+        return urlsplit(url)
+    return SplitResult(*match.groups(""))
+
+
 def _url_key(url: str, parts: SplitResult | None = None) -> str:
     """host + path + non-tracking query: one key per article (``parts``: ``url`` split)."""
     if parts is None:
-        parts = urlsplit(url)
+        parts = split_url(url)
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
     query = "&".join(
@@ -583,7 +599,7 @@ def _article_url(href: str | None, base: str | None, origin: str = "") -> tuple[
     if href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
     url = _absolute(href, base, origin)
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in ("http", "https", ""):
         return None
     if _social_host(parts.netloc):
@@ -614,7 +630,7 @@ def _absolute(href: str, base: str | None, origin: str) -> str:
 
 def _origin(base: str | None) -> str:
     """``scheme://host`` of an http(s) page address, else ""."""
-    parts = urlsplit(base or "")
+    parts = split_url(base or "")
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
 
 
