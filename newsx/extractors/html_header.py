@@ -41,12 +41,17 @@ from newsx.record import Header
 
 # --- language -----------------------------------------------------------------------
 
+#: "pt-BR", "en_US": the primary language subtag comes before the first separator.
+_SUBTAG_SEP = re.compile(r"[-_]")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
 def language(page: PageMeta, sample: str) -> str | None:
     """Declared language (``<html lang>``, ``og:locale``, Content-Language); the text's
     language when none is declared, or when the text plainly contradicts it."""
     declared = page.lang or page.first("og:locale", "content-language", "language", "dc.language")
-    primary = re.split(r"[-_]", declared.strip())[0].casefold() if declared else None
-    if primary and not re.fullmatch(r"[a-z]{2,3}", primary):
+    primary = _SUBTAG_SEP.split(declared.strip())[0].casefold() if declared else None
+    if primary and not _LANGUAGE_CODE.fullmatch(primary):
         primary = None
     share = _english_share(sample)  # once: both checks below read it
     if primary and not _contradicts(primary, share):

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 #: Characters of scripts written without case (CJK, Hangul, Thai...).
 _UNCASED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: Host labels that say nothing about the site's name.
@@ -127,4 +128,4 @@ def normal_case(name: str) -> str:
 
 def _cap(token: str) -> str:
     """'MCDONALD' -> 'Mcdonald', "O'NEIL" -> "O'Neil", 'JEAN-PAUL' -> 'Jean-Paul'."""
-    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), token.lower())
+    return _LETTERS.sub(lambda m: m.group(0).capitalize(), token.lower())

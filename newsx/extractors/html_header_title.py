@@ -157,12 +157,15 @@ def _is_headline_h1(text: str, node: Any, sites: list[str]) -> bool:
     return not (link is not None and _is_home(link.attributes.get("href")))
 
 
+_SCHEME_HOST = re.compile(r"^(?:https?:)?//[^/]+")
+
+
 def _is_home(href: str | None) -> bool:
     """A link to the site's front page ('/', 'https://example.com/', 'index.html')."""
     if href is None:
         return False
     href = href.strip()
-    path = re.sub(r"^(?:https?:)?//[^/]+", "", href)
+    path = _SCHEME_HOST.sub("", href)
     return path in ("", "/", "/index.html", "/index.php", "index.html", "./")
 
 
