@@ -439,7 +439,7 @@ def test_page_widgets_past_the_cap_come_in_document_order():
         f'<nav>n{i}</nav><div class="comment-{i}">c{i}</div>' for i in range(MAX_WIDGETS)
     )
     body, elements = _body_and_elements(f"<html><body>{items}</body></html>")
-    _, widgets, _, _ = _page_widgets(body, elements)
+    _, widgets, _, _, _ = _page_widgets(body, elements)
     expected = [n.mem_id for n in body.css('nav, [class*="comment"]')]
     assert [n.mem_id for n in widgets] == expected
 
@@ -452,7 +452,7 @@ def test_named_widget_with_a_widget_tag_counts_once_and_is_no_hint():
         '<svg><style>.a{}</style></svg><div id="comment-1">y</div></body></html>'
     )
     body, elements = _body_and_elements(html)
-    code, widgets, hints, _ = _page_widgets(body, elements)
+    code, widgets, hints, _, _ = _page_widgets(body, elements)
     assert [n.tag for n in code] == ["style"]  # (an SVG's style too)
     assert [n.tag for n in widgets] == ["aside", "svg", "div"]
     assert hints == []
@@ -511,3 +511,12 @@ def test_trailing_credit_agrees_with_its_pattern():
     for text in samples:
         match = TRAILING_CREDIT.search(text)
         assert trailing_credit(text) == (match["a"] if match else None), text
+
+
+def test_normalise_fast_path_matches_split_and_join():
+    # Already-normal text is returned as is; anything else is split and joined.
+    from newsx.extractors.html_body import _normalise
+
+    for text in ["", " ", "one line", "  padded  ", "a  b", "a\nb", "a\xa0b", "a\u2028b",
+                 "a\u200bb", "x\ue000y", "\u3000wide\u3000"]:
+        assert _normalise(text) == " ".join(text.split())

@@ -34,7 +34,7 @@ each leaf's text is read once, and each container's text at most once.  Python
 loops run over blocks and candidate containers, never over every node (C-level
 ``map``/``compress`` do), and never recurse (pages can nest 100k levels deep);
 class-word regexes are tries (:func:`newsx.html_vocab.word_pattern`) and run
-once per distinct class.  Measured on the development corpus: about 1.75x the
+once per distinct class.  Measured on the development corpus: about 1.7x the
 CPU time of the bare Lexbor parse.  Deriving the second listing from the first
 was tried and is slower: the blocks inside widgets then need a walk each.
 """
@@ -179,7 +179,10 @@ _LAYOUT_TAGS = tag_ids([*_BLOCKS.split(", "), "br"])
 (_A,) = tag_ids(["a"])
 (_BLOCKQUOTE,) = tag_ids(["blockquote"])
 _QUOTES_AND_TABLES = frozenset(tag_ids(["blockquote", "table"]))
-_MEDIA_IDS = frozenset(tag_ids(_MEDIA_TAGS))
+_MEDIA_NAMES = frozenset(_MEDIA_TAGS)
+#: Picked in the pass that finds code and page widgets: the players, and blockquotes
+#: (does the page hold one?), as a scan of all tag ids per kind costs about 6 us.
+_PAGE_PICKS = {**_PAGE_TAGS, **tag_ids((*_MEDIA_TAGS, "blockquote"))}
 #: Put after each ``<br>`` so that text keeps its line breaks; a private-use character,
 #: since source newlines inside a paragraph are only spaces.
 _BR = "\ue000"
@@ -339,7 +342,7 @@ def _clean_and_layout(
     """Remove code, then page widgets holding a minor share of the page's text;
     find the paragraphs and read their text.  Return them and the root hints
     (``itemprop=articleBody``) that survive."""
-    code, widgets, hints, media = _page_widgets(body, elements)
+    code, widgets, hints, media, quotes = _page_widgets(body, elements)
     edits.detach_all(code)  # first, so that text lengths leave code out
     doomed = _doomed(body, widgets, MAX_WIDGET_SHARE, None)
     if hints and doomed:
@@ -348,25 +351,32 @@ def _clean_and_layout(
     edits.detach_all(doomed)
     layout = _layout(body, edits)
     layout.media = media
-    layout.quotes = _BLOCKQUOTE in elements.tag_ids  # (a C-level scan)
+    layout.quotes = quotes
     _read_texts(layout)
     return layout, hints
 
 
-def _page_widgets(body: LexborNode, elements: Elements) -> tuple[list, list, list, list]:
-    """Code, page widgets, root hints and players: code, widgets and players by tag
-    among all the page's elements, the rest by one query.  Widgets come by tag,
-    then by name: the order matters only past :data:`MAX_WIDGETS`, and is then
-    document order."""
-    media = [] if _MEDIA_IDS.isdisjoint(elements.tag_ids) else elements.of_tags(_MEDIA_IDS)
+def _page_widgets(
+    body: LexborNode, elements: Elements
+) -> tuple[list, list, list, list, bool]:
+    """Code, page widgets, root hints, players, and whether the page holds a
+    blockquote: code, widgets, players and blockquotes by tag among all the page's
+    elements, the rest by one query.  Widgets come by tag, then by name: the order
+    matters only past :data:`MAX_WIDGETS`, and is then document order."""
     code = []
     widgets = []
+    media = []
+    quotes = False
     bare = None  # every figure is bare media: the page holds no blockquote or table
-    for node in elements.of_tags(_PAGE_TAGS):
-        tag = _PAGE_TAGS[node.tag_id]
+    for node in elements.of_tags(_PAGE_PICKS):
+        tag = _PAGE_PICKS[node.tag_id]
         if tag in _CODE_TAGS:
             if node.first_child is not None:  # (empty: ``<script src=..>``, left in place)
                 code.append(node)
+        elif tag in _MEDIA_NAMES:
+            media.append(node)
+        elif tag == "blockquote":
+            quotes = True
         elif tag != "figure":
             widgets.append(node)
         else:
@@ -387,7 +397,7 @@ def _page_widgets(body: LexborNode, elements: Elements) -> tuple[list, list, lis
             hints.append(node)
     if named:
         widgets = _in_document_order(widgets + named, elements) if widgets else named
-    return code, widgets, hints, media
+    return code, widgets, hints, media, quotes
 
 
 def _in_document_order(some: list[LexborNode], elements: Elements) -> list[LexborNode]:
@@ -928,6 +938,12 @@ def _link_density(node: LexborNode, text_len: int) -> float:
 
 
 def _normalise(text: str) -> str:
+    """Whitespace runs as one space, ends trimmed.  Most leaf texts are one line
+    with single spaces already: two C-level scans spare splitting them into words
+    (only space is both printable and whitespace)."""
+    text = text.strip()
+    if text.isprintable() and "  " not in text:
+        return text
     return " ".join(text.split())
 
 
@@ -965,7 +981,9 @@ class _Reader:
         """Emit the loose text gathered so far (inline content between blocks)."""
         if self.run:
             if keep:
-                self.add(_lines("".join(self.run), kind))
+                text = "".join(self.run)
+                if not text.isspace():  # (most runs are the indentation between blocks)
+                    self.add(_lines(text, kind))
             self.run.clear()
 
 
