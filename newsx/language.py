@@ -8,13 +8,15 @@ only one language writes (Hangul, Japanese kana), and for plainly English
 text, the web's most common case, its function words; that is both faster
 and steadier on short, name-heavy samples (the classifier takes some of them
 for Nigerian Pidgin).
-The model is loaded by the library on first use, so importing this module
-costs nothing.
+The model is loaded on first use, so importing this module costs nothing,
+and is kept unpacked in newsx's cache (:mod:`newsx.langid_model`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
 #: Characters classified at most: 300 characters of prose decide all 181 dev pages
 #: correctly, in all three dump flavors (250 do not: a name-heavy English caption
@@ -83,10 +85,16 @@ def detect_language(text: str) -> str | None:
         for code, script, share in SCRIPTS:
             if len(script.findall(sample)) >= share * letters:
                 return code
-    import py3langid
-
-    code, _score = py3langid.classify(sample)
+    code, _score = _identifier().classify(sample)
     return code or None
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    """py3langid's classifier, loaded on first use (see :mod:`newsx.langid_model`)."""
+    from newsx.langid_model import load_identifier
+
+    return load_identifier()
 
 
 def by_function_words(sample: str) -> str | None:

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,8 @@ DATA = ROOT / "data"
 
 # Outside plugins installed on the machine must not change what the tests see.
 os.environ.setdefault("NEWSX_BUILTIN_ONLY", "1")
+# The unpacked language model is cached outside the user's own cache directory.
+os.environ.setdefault("NEWSX_CACHE_DIR", str(Path(tempfile.gettempdir()) / "newsx-tests-cache"))
 
 
 @dataclass
