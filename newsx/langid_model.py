@@ -22,7 +22,7 @@ import shutil
 import sys
 import tempfile
 from array import array
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +35,9 @@ def load_identifier() -> Any:
     from py3langid import langid
 
     model = langid.MODEL_DIR / langid.MODEL_FILE
-    root = cache_root()
-    if root is None:
+    path = _cache_path(model)
+    if path is None:
         return langid.LanguageIdentifier.from_model_file(model)
-    path = root / _cache_name(model)
     try:
         return _read(path, langid.LanguageIdentifier)
     except (OSError, EOFError, ValueError, KeyError, TypeError):
@@ -65,10 +64,18 @@ def cache_root() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsx"
 
 
-def _cache_name(model: Path) -> str:
-    """One directory per py3langid version and model file (a reinstall changes it)."""
-    stat = model.stat()
-    return f"py3langid-{version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}-v{LAYOUT}"
+def _cache_path(model: Path) -> Path | None:
+    """The model's cache directory: one per py3langid version and model file (a
+    reinstall changes it); None when caching is off or the model cannot be named."""
+    root = cache_root()
+    if root is None:
+        return None
+    try:
+        stat = model.stat()
+        name = f"py3langid-{version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}-v{LAYOUT}"
+    except (OSError, PackageNotFoundError):
+        return None
+    return root / name
 
 
 def _read(path: Path, identifier: type) -> Any:

@@ -75,3 +75,17 @@ def test_the_cache_root_follows_the_environment(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(langid_model.sys, "platform", "linux")
     monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/cache")
     assert cache_root() == Path("/somewhere/cache/newsx")
+
+
+def test_a_model_without_package_metadata_is_loaded_uncached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib.metadata import PackageNotFoundError
+
+    def no_metadata(_name: str) -> str:
+        raise PackageNotFoundError("py3langid")
+
+    monkeypatch.setenv("NEWSX_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(langid_model, "version", no_metadata)
+    assert [load_identifier().classify(t)[0] for t in SAMPLES] == _expected()
+    assert list(tmp_path.iterdir()) == []
