@@ -373,6 +373,23 @@ def test_story_split_beside_a_read_more_wrapper_is_read_whole():
     )
 
 
+def test_intro_before_a_labelled_read_more_box_joins_the_story():
+    """The rest of the story sits in a wrapper that also holds a "Read more" label: the
+    paragraphs before the wrapper are the story's start; one after it is not."""
+    html = _bare_page(
+        f'<div class="story-body"><div class="story-intro">Intro: {PARA}</div>'
+        + "".join(f"<p>Early {i}: {PARA}</p>" for i in range(3))
+        + '<div id="read-more"><span class="label">Read more</span><div id="read-more-content">'
+        + "".join(f"<p>Later {i}: {PARA}</p>" for i in range(9))
+        + f"</div></div><p>Company: {PARA}</p></div>"
+    )
+    body = _body(html)
+    assert body is not None
+    assert [t.split(":")[0] for t in _texts(body)] == (
+        ["Intro"] + [f"Early {i}" for i in range(3)] + [f"Later {i}" for i in range(9)]
+    )
+
+
 def test_shared_tree_is_restored_after_removals():
     article = (
         f"<p>{PARA}<script>var ad = 'x, y, z';</script></p><div class='share'><svg><title>"

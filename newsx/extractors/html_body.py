@@ -118,6 +118,9 @@ MIN_SIBLING_SCORE = 10
 MIN_SIBLING_CHARS = 80
 MIN_SIBLING_WORDS = 5
 MAX_SIBLING_LINK_SHARE = 0.25
+#: A wrapper whose text is at least this share the root's is the root's for the
+#: sibling step; wrappers climbed at most.
+MIN_WRAPPED_SHARE, MAX_WRAPPERS = 0.95, 3
 #: A hinted root (``itemprop=articleBody``) is trusted when it holds this much text.
 MIN_HINT_CHARS = 200
 #: Blocks whose linked text is above this share are link lists, not prose.
@@ -840,19 +843,37 @@ def _with_siblings(
     paragraphs with few links, as when a template puts the intro and the first
     paragraphs beside a ``read-more`` wrapper of the rest."""
     root = best.node
-    parent = root.parent
+    anchor = _wrapped(root, layout)
+    parent = anchor.parent
     if parent is None or parent.tag in ("html", "#document"):
         return [root]
     floor = max(MIN_SIBLING_SCORE, best.score * MIN_SIBLING_SHARE)
-    root_id = root.mem_id
+    anchor_id = anchor.mem_id
     kept = []
     for child in parent.iter():
         mem_id = child.mem_id
-        if mem_id == root_id:
+        if mem_id == anchor_id:
             kept.append(root)
+            if anchor is not root:  # after a wrapper come "About us" boxes, not the article
+                break
         elif _is_sibling_text(child, scores.get(mem_id), floor, layout):
             kept.append(child)
     return kept if len(kept) > 1 else [root]
+
+
+def _wrapped(root: LexborNode, layout: _Layout) -> LexborNode:
+    """The outermost wrapper of ``root`` that holds little text besides it (a
+    ``read-more`` box around the rest of the article and its "Read more" label),
+    below ``<body>``: the root's siblings are that wrapper's."""
+    anchor = root
+    root_len = layout.text_len(root)
+    for _ in range(MAX_WRAPPERS):
+        parent = anchor.parent
+        if (parent is None or parent.tag in ("body", "html", "#document")
+                or root_len < layout.text_len(parent) * MIN_WRAPPED_SHARE):
+            break
+        anchor = parent
+    return anchor
 
 
 def _is_sibling_text(
