@@ -35,6 +35,9 @@ FORMATS: tuple[str, ...] = ("html", "text")
 BLOCKS: tuple[str, ...] = ("header", "body", "related")
 
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff]")  # kana, ideographs (Hangul is spaced)
+#: Every byte but the UTF-8 lead bytes of U+3000..U+9FFF: a text whose UTF-8 form keeps
+#: none of them after ``translate`` deletes these has no kana or ideograph.
+_NOT_CJK_LEAD = bytes(b for b in range(256) if not 0xE3 <= b <= 0xE9)
 
 
 def count_words(text: str) -> int:
@@ -43,9 +46,15 @@ def count_words(text: str) -> int:
     Splitting on whitespace runs in C and is several times faster than a
     Unicode word regex, which mattered: counting was a tenth of a page's time.
     """
-    if text.isascii() or not _CJK_CHAR.search(text):
+    if text.isascii() or not _may_hold_cjk(text) or not _CJK_CHAR.search(text):
         return len(text.split())
     return len(_CJK_CHAR.sub(" ", text).split()) + len(_CJK_CHAR.findall(text))
+
+
+def _may_hold_cjk(text: str) -> bool:
+    """False when ``text`` surely holds no kana or ideograph: encoding and one
+    ``translate`` run in C several times faster than a regex scan of the text."""
+    return bool(text.encode("utf-8", "surrogatepass").translate(None, _NOT_CJK_LEAD))
 
 
 @dataclass(slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SAMPLES
 from hypothesis import given, settings
@@ -39,6 +41,16 @@ def test_body_text_and_words():
                                            ("  spaced\n\tout  ", 2)])
 def test_count_words(text, n):
     assert count_words(text) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
+       | st.text(alphabet="ab 東京かな、\u3000\u2019\n\t", max_size=40))
+def test_count_words_matches_its_definition(text):
+    """Whitespace-separated words, plus one per kana or ideograph (the C-level shortcut
+    that rules CJK out must never change the count)."""
+    cjk = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
+    assert count_words(text) == len(cjk.sub(" ", text).split()) + len(cjk.findall(text))
 
 
 def test_related_item_dict(valid):
