@@ -305,6 +305,8 @@ def test_teaser_date_far_from_the_declared_date_is_ignored():
     ("Associated Press", []),
     ("admin", []),
     ("By Staff Reports", []),
+    ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", ["Bradley M. Kuhn"]),
+    ("By Ann Lee <ann.lee@example.com> and Bo Chan", ["Ann Lee", "Bo Chan"]),
 ])
 def test_clean_byline(byline, expected):
     assert clean_byline(byline, ["Planet"]) == expected

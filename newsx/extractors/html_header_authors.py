@@ -92,6 +92,8 @@ _JOIN_LINES = re.compile(
     re.IGNORECASE,
 )
 
+#: An address or e-mail in brackets after a name: contact details, not part of it.
+_CONTACT = re.compile(r"\s*[(<\[][^()<>\[\]\s]*(?:@|://|www\.)[^()<>\[\]\s]*[)>\]]")
 #: A line's text without the spaces around it (blank lines do not match).
 _NONBLANK_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _AND = re.compile(r"\band\b|&")
@@ -110,6 +112,8 @@ def clean_byline(text: str, site_names: list[str]) -> list[str]:
         if stripped == text:
             break
         text = stripped
+    if "@" in text or "/" in text:  # "Ann Lee (https://ann.example)", "Ann Lee <ann@...>"
+        text = _CONTACT.sub("", text)
     stop = _STOP.search(text)
     if stop:
         text = text[:stop.start()]
