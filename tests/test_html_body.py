@@ -352,36 +352,30 @@ def test_caption_is_not_the_root_of_a_list_article():
     assert "Photo:" not in body.text
 
 
-def test_story_split_beside_a_read_more_wrapper_is_read_whole():
-    links = "".join(
-        f'<a href="/t{i}">Another story about the council and its long budget fight, part {i}</a> '
-        for i in range(25)
-    )
+_MORE_LINKS = "".join(
+    f'<a href="/t{i}">Another story about the council and its long budget fight, part {i}</a> '
+    for i in range(25)
+)
+
+
+@pytest.mark.parametrize(("rest", "after"), [
+    # the rest in a bare wrapper, then link and print furniture
+    ('<div id="read-more-content">{}</div>',
+     f'<div class="more-links">{_MORE_LINKS}</div>'
+     '<div class="print-header">https://news.example/2024/05/01/council-expands-the-family'
+     "-program-despite-cost-concerns/</div>"),
+    # the rest in a wrapper that also holds a "Read more" label: the paragraphs before
+    # the wrapper are the story's start; one after it is not
+    ('<div id="read-more"><span class="label">Read more</span>'
+     '<div id="read-more-content">{}</div></div>',
+     f"<p>Company: {PARA}</p>"),
+])
+def test_story_split_beside_a_read_more_wrapper_is_read_whole(rest: str, after: str):
     html = _bare_page(
         f'<div class="story-body"><div class="story-intro">Intro: {PARA}</div>'
         + "".join(f"<p>Early {i}: {PARA}</p>" for i in range(3))
-        + '<div id="read-more-content">'
-        + "".join(f"<p>Later {i}: {PARA}</p>" for i in range(9))
-        + f'</div><div class="more-links">{links}</div>'
-        + '<div class="print-header">https://news.example/2024/05/01/council-expands-the-family'
-        "-program-despite-cost-concerns/</div></div>"
-    )
-    body = _body(html)
-    assert body is not None
-    assert [t.split(":")[0] for t in _texts(body)] == (
-        ["Intro"] + [f"Early {i}" for i in range(3)] + [f"Later {i}" for i in range(9)]
-    )
-
-
-def test_intro_before_a_labelled_read_more_box_joins_the_story():
-    """The rest of the story sits in a wrapper that also holds a "Read more" label: the
-    paragraphs before the wrapper are the story's start; one after it is not."""
-    html = _bare_page(
-        f'<div class="story-body"><div class="story-intro">Intro: {PARA}</div>'
-        + "".join(f"<p>Early {i}: {PARA}</p>" for i in range(3))
-        + '<div id="read-more"><span class="label">Read more</span><div id="read-more-content">'
-        + "".join(f"<p>Later {i}: {PARA}</p>" for i in range(9))
-        + f"</div></div><p>Company: {PARA}</p></div>"
+        + rest.format("".join(f"<p>Later {i}: {PARA}</p>" for i in range(9)))
+        + after + "</div>"
     )
     body = _body(html)
     assert body is not None

@@ -223,3 +223,48 @@ def test_never_crashes_on_dump_shaped_text(lines: list[str]) -> None:
     doc = Document(source="x.txt", format="text", text="\n".join(lines))
     out = extract_related(doc, Context(header=Header(title="Council approves budget")))
     assert out is None or all(isinstance(i, RelatedItem) and i.url is None for i in out)
+
+
+def _spellings(fragment: str) -> set[str]:
+    """Every text a label fragment matches, for the forms the label table uses:
+    literals, ``(?:a|b)`` groups, ``[ab]`` classes, ``?`` after either, top-level ``|``."""
+    out = {""}
+    i = 0
+    alternatives: set[str] = set()
+    while i < len(fragment):
+        ch = fragment[i]
+        if ch == "|":
+            alternatives |= out
+            out, i = {""}, i + 1
+            continue
+        if fragment.startswith("(?:", i):
+            depth, j = 0, i
+            while True:
+                depth += (fragment[j] == "(") - (fragment[j] == ")")
+                if depth == 0:
+                    break
+                j += 1
+            options, end = _spellings(fragment[i + 3:j]), j + 1
+        elif ch == "[":
+            end = fragment.index("]", i) + 1
+            options = set(fragment[i + 1:end - 1])
+        else:
+            options, end = {ch}, i + 1
+        if fragment[end:end + 1] == "?":
+            options, end = options | {""}, end + 1
+        out = {a + b for a in out for b in options}
+        i = end
+    return alternatives | out
+
+
+def test_inline_first_words_cover_every_spaced_label():
+    """The cheap first-word test must let every label that starts with a spaced word
+    through (CJK and Hangul labels go straight to the pattern)."""
+    from newsx.extractors.text_related import _CJK
+    from newsx.related_vocab import INLINE_FIRST_WORDS, INLINE_LABELS, INLINE_RE
+
+    for label in INLINE_LABELS:
+        for spelling in _spellings(label):
+            assert INLINE_RE.match(spelling + ": x"), spelling
+            first = spelling.split()[0].casefold()
+            assert first in INLINE_FIRST_WORDS or _CJK.match(first), spelling
